@@ -1,0 +1,2 @@
+export { FileSource } from './file-source.js';
+//# sourceMappingURL=index.d.ts.map

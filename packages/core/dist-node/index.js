@@ -1,0 +1,3 @@
+// Node-only helpers for @culprit/core: import them as '@culprit/core/node'.
+export { FileSource } from './file-source.js';
+//# sourceMappingURL=index.js.map

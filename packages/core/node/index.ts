@@ -1,0 +1,2 @@
+// Node-only helpers for @culprit/core: import them as '@culprit/core/node'.
+export { FileSource } from './file-source.js';

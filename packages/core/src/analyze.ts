@@ -1,0 +1,30 @@
+import type { ByteSource } from './io/byte-source.js';
+import { CulpritParseError } from './io/errors.js';
+import type { CrashReport } from './report/model.js';
+import type { FormatReader, ReadOptions } from './formats/format-reader.js';
+import { FORMAT_READERS } from './formats/registry.js';
+import './formats/all.js';
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** The reader that recognises these bytes, or null. */
+export function sniffFormat(source: ByteSource): FormatReader | null {
+  const head = source.read(0, Math.min(SNIFF_BYTES, source.size));
+  return FORMAT_READERS.find((r) => r.sniff(head)) ?? null;
+}
+
+/**
+ * Bytes in, typed report out. Throws `CulpritParseError` when the input is not a crash format
+ * Culprit knows, or is too damaged to say anything about.
+ */
+export function analyze(source: ByteSource, options: ReadOptions = {}): CrashReport {
+  const reader = sniffFormat(source);
+  if (!reader) {
+    const known = FORMAT_READERS.map((r) => r.name).join(', ');
+    throw new CulpritParseError('CULPRIT_ERR_UNKNOWN_FORMAT', `not a format Culprit reads (it reads: ${known})`, {
+      format: 'input',
+      offset: 0,
+    });
+  }
+  return reader.read(source, options);
+}
