@@ -1,7 +1,7 @@
 import { analyze, CulpritParseError, type CrashReport } from '@culprit/core';
 import { FileSource } from '@culprit/core/node';
 import type { AnalyzeCliOptions } from '../main.js';
-import { renderHuman } from '../output/human.js';
+import { renderHuman } from '../output/human/index.js';
 import { renderJson } from '../output/json.js';
 
 /** `culprit analyze FILE...`: one report per input; exit 1 if any input could not be analyzed. */
