@@ -1,2 +1,0 @@
-export { FileSource } from './file-source.js';
-//# sourceMappingURL=index.d.ts.map

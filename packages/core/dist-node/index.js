@@ -1,3 +1,0 @@
-// Node-only helpers for @culprit/core: import them as '@culprit/core/node'.
-export { FileSource } from './file-source.js';
-//# sourceMappingURL=index.js.map
