@@ -6,3 +6,7 @@ export * from './report/index.js';
 export * from './analyze.js';
 export type { FormatReader, ReadOptions } from './formats/format-reader.js';
 export { FORMAT_READERS } from './formats/registry.js';
+export { minidumpReader, readMinidumpReport, type MinidumpAnalysis } from './formats/minidump/reader.js';
+export { Minidump } from './formats/minidump/minidump.js';
+export { MemoryRegions } from './formats/minidump/memory.js';
+export type { MinidumpDetails } from './formats/minidump/details.js';

@@ -1,4 +1,5 @@
-// Registers every format reader. One line per format; order is sniffing order.
+// Registers every format reader. One line per format; order is sniffing order (binary magics first).
 import { registerFormat } from './registry.js';
+import { minidumpReader } from './minidump/reader.js';
 
-void registerFormat;
+registerFormat(minidumpReader);

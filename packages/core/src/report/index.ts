@@ -1,2 +1,3 @@
 export * from './model.js';
 export * from './cpu.js';
+export * from './module-lookup.js';

@@ -1,0 +1,67 @@
+import { decodeUtf8, type ByteView } from '../../../io/byte-view.js';
+import { CV_SIGNATURE } from '../constants.js';
+
+/**
+ * A module's CodeView record: what identifies its debug information.
+ * PDB70 ('RSDS'): GUID + age + PDB path. PDB20 ('NB10'): timestamp signature + age + PDB path.
+ * ELF ('LEpB', Breakpad's MDCVInfoELF): the GNU build id.
+ */
+export type CodeViewRecord =
+  | { kind: 'pdb70'; guid: string; age: number; pdbFileName: string; debugId: string }
+  | { kind: 'pdb20'; signature: number; age: number; pdbFileName: string; debugId: string }
+  | { kind: 'elf'; buildId: Uint8Array; debugId: string; codeId: string }
+  | { kind: 'unknown'; signature: number };
+
+const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
+
+function cString(v: ByteView, offset: number): string {
+  if (offset >= v.length) return '';
+  const raw = v.slice(offset, v.length - offset);
+  const end = raw.indexOf(0);
+  return decodeUtf8(end < 0 ? raw : raw.subarray(0, end));
+}
+
+/** Breakpad's debug id: GUID fields as hex (Data1-3 numerically, Data4 bytewise), then age in hex. */
+function guidDebugId(d1: number, d2: number, d3: number, d4: Uint8Array, age: number): string {
+  let s = hex(d1, 8) + hex(d2, 4) + hex(d3, 4);
+  for (const b of d4) s += hex(b, 2);
+  return s + age.toString(16).toUpperCase();
+}
+
+export function readCodeView(v: ByteView): CodeViewRecord {
+  const signature = v.u32(0);
+  switch (signature) {
+    case CV_SIGNATURE.PDB70: {
+      const g = v.guid(4);
+      const age = v.u32(20);
+      let guid = hex(g.data1, 8) + '-' + hex(g.data2, 4) + '-' + hex(g.data3, 4) + '-';
+      g.data4.forEach((b, i) => (guid += (i === 2 ? '-' : '') + hex(b, 2)));
+      return { kind: 'pdb70', guid, age, pdbFileName: cString(v, 24), debugId: guidDebugId(g.data1, g.data2, g.data3, g.data4, age) };
+    }
+    case CV_SIGNATURE.PDB20: {
+      // CV_INFO_PDB20: CvSignature, Offset, Signature (timestamp), Age, PdbFileName.
+      const sig = v.u32(8);
+      const age = v.u32(12);
+      return { kind: 'pdb20', signature: sig, age, pdbFileName: cString(v, 16), debugId: hex(sig, 8) + age.toString(16).toUpperCase() };
+    }
+    case CV_SIGNATURE.ELF: {
+      const buildId = v.slice(4, v.length - 4);
+      return { kind: 'elf', buildId, debugId: elfDebugId(buildId), codeId: [...buildId].map((b) => b.toString(16).padStart(2, '0')).join('') };
+    }
+    default:
+      return { kind: 'unknown', signature };
+  }
+}
+
+/**
+ * Breakpad turns an ELF build id into a debug id by taking its first 16 bytes (zero-padded) as a
+ * little-endian GUID and appending age 0 (see Breakpad's FileID::ConvertIdentifierToUUIDString).
+ */
+export function elfDebugId(buildId: Uint8Array): string {
+  const b = new Uint8Array(16);
+  b.set(buildId.subarray(0, 16));
+  const d1 = (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
+  const d2 = b[4] | (b[5] << 8);
+  const d3 = b[6] | (b[7] << 8);
+  return guidDebugId(d1, d2, d3, b.subarray(8, 16), 0);
+}
