@@ -23,6 +23,26 @@ export class Minidump {
     const dir = readDirectory(this.file, this.header);
     this.directory = dir.entries;
     if (dir.error) this.warnings.push(warningFromError(dir.error, 'stream directory'));
+    for (const e of this.directory) {
+      if (e.streamType === MINIDUMP_STREAM_TYPE.UnusedStream) continue;
+      if (e.rva + e.dataSize > this.file.size) {
+        const name = streamTypeName(e.streamType);
+        this.warnings.push({
+          code: 'CULPRIT_ERR_TRUNCATED',
+          message: `minidump ${name} at offset 0x${e.rva.toString(16)}: its ${e.dataSize} bytes run past the end of the file (0x${this.file.size.toString(16)})`,
+          part: name,
+          offset: e.rva,
+        });
+      }
+    }
+    for (const [type, what] of [
+      [MINIDUMP_STREAM_TYPE.SystemInfoStream, 'OS and CPU are unknown'],
+      [MINIDUMP_STREAM_TYPE.ThreadListStream, 'no thread can be shown'],
+    ] as const) {
+      if (!this.has(type)) {
+        this.warnings.push({ code: 'CULPRIT_ERR_MISSING_STREAM', message: `minidump has no ${streamTypeName(type)}: ${what}`, part: streamTypeName(type) });
+      }
+    }
   }
 
   /** 'PMDM' when the producer wrote big-endian. */

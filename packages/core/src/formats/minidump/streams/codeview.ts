@@ -21,11 +21,14 @@ function cString(v: ByteView, offset: number): string {
   return decodeUtf8(end < 0 ? raw : raw.subarray(0, end));
 }
 
-/** Breakpad's debug id: GUID fields as hex (Data1-3 numerically, Data4 bytewise), then age in hex. */
+/**
+ * Breakpad's debug id: GUID fields as uppercase hex (Data1-3 numerically, Data4 bytewise), then
+ * the age in lowercase hex ("%08X%04X%04X%02X...%x" in MinidumpModule::debug_identifier).
+ */
 function guidDebugId(d1: number, d2: number, d3: number, d4: Uint8Array, age: number): string {
   let s = hex(d1, 8) + hex(d2, 4) + hex(d3, 4);
   for (const b of d4) s += hex(b, 2);
-  return s + age.toString(16).toUpperCase();
+  return s + age.toString(16);
 }
 
 export function readCodeView(v: ByteView): CodeViewRecord {
@@ -42,7 +45,7 @@ export function readCodeView(v: ByteView): CodeViewRecord {
       // CV_INFO_PDB20: CvSignature, Offset, Signature (timestamp), Age, PdbFileName.
       const sig = v.u32(8);
       const age = v.u32(12);
-      return { kind: 'pdb20', signature: sig, age, pdbFileName: cString(v, 16), debugId: hex(sig, 8) + age.toString(16).toUpperCase() };
+      return { kind: 'pdb20', signature: sig, age, pdbFileName: cString(v, 16), debugId: hex(sig, 8) + age.toString(16) };
     }
     case CV_SIGNATURE.ELF: {
       const buildId = v.slice(4, v.length - 4);
