@@ -114,6 +114,11 @@ export interface ThreadReport {
   lastErrorValue?: number;
   /** Whether the walk stopped early and why. */
   truncated?: string;
+  /**
+   * The crash handler's own thread that wrote the dump (Breakpad info stream). It is listed but
+   * not walked, as rust-minidump does; Breakpad leaves it out of its output altogether.
+   */
+  wroteDump?: boolean;
 }
 
 export interface Frame {

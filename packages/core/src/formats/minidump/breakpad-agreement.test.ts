@@ -56,7 +56,10 @@ function compare(report: CrashReport, refText: string): { result: Record<Field, 
     const address = report.crash?.address;
     result.address = noCrash ? true : address !== null && address !== undefined && hex(address) === ref.crash.address;
     if (!result.address) notes.push(`address ${address !== null && address !== undefined ? hex(address) : '-'} vs ${ref.crash.address}`);
-    const thread = report.crash ? String(report.crashingThread ?? '') : '';
+    // Breakpad drops the dump-writing thread from its list; count indexes the way it does.
+    const ct = report.crashingThread;
+    const bpIndex = ct === null ? '' : String(report.threads.slice(0, ct).filter((t) => !t.wroteDump).length);
+    const thread = report.crash ? bpIndex : '';
     result.thread = thread === ref.crash.thread;
     if (!result.thread) notes.push(`thread ${thread} vs ${ref.crash.thread}`);
   } else {

@@ -75,9 +75,13 @@ export function readMinidumpReport(dump: Minidump, _options: ReadOptions = {}): 
   let crashingThread: number | null = null;
   let requestingThread: number | null = null;
   for (const t of rawThreads) {
-    // Breakpad leaves out the thread that wrote the dump: its stack is the handler, not the crash.
-    if (breakpad?.dumpThreadId !== undefined && t.threadId === breakpad.dumpThreadId) continue;
     const thread: ThreadReport = { id: t.threadId, frames: [] };
+    // The thread that wrote the dump shows the handler, not the crash: listed, not walked.
+    if (breakpad?.dumpThreadId !== undefined && t.threadId === breakpad.dumpThreadId) {
+      thread.wroteDump = true;
+      threads.push(thread);
+      continue;
+    }
     const name = names?.names.find((n) => n.threadId === t.threadId);
     if (name) thread.name = name.name;
     thread.stack = { start: t.stack.start, size: t.stack.memory.dataSize };

@@ -1,0 +1,48 @@
+import type { CpuContext, CrashReport, Frame, FrameTrust } from '@culprit/core';
+
+/** Breakpad's "Found by:" wording for each trust level. */
+export const TRUST_TEXT: Record<FrameTrust, string> = {
+  context: 'given as instruction pointer in context',
+  prewalked: 'recovered by external stack walker',
+  cfi: 'call frame info',
+  frame_pointer: "previous frame's frame pointer",
+  cfi_scan: 'call frame info with scanning',
+  scan: 'stack scanning',
+  inline: 'inline record',
+  unreliable: 'unreliable (marked ? in the log)',
+  none: 'unknown',
+};
+
+export function hex(v: bigint | number, width = 0): string {
+  return '0x' + v.toString(16).padStart(width, '0');
+}
+
+function stripPath(p: string): string {
+  return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+}
+
+/** `module!function [file : line + 0xN]`, `module + 0xoffset`, or the bare address. */
+export function frameLocation(report: CrashReport, frame: Frame): string {
+  const mod = frame.module !== undefined ? report.modules[frame.module] : undefined;
+  const modName = mod ? stripPath(mod.codeFile) : undefined;
+  if (frame.function) {
+    let s = `${modName ? modName + '!' : ''}${frame.function}`;
+    if (frame.file) s += ` [${stripPath(frame.file)} : ${frame.line ?? 0} + ${hex(frame.sourceOffset ?? 0n)}]`;
+    else if (frame.functionOffset !== undefined) s += ` + ${hex(frame.functionOffset)}`;
+    return s;
+  }
+  if (modName && frame.moduleOffset !== undefined) return `${modName} + ${hex(frame.moduleOffset)}`;
+  return hex(frame.instruction, 8);
+}
+
+/** Registers in Breakpad's layout: name right-aligned, fixed-width hex, 2 (64-bit) or 4 (32-bit) a line. */
+export function registerLines(ctx: CpuContext, indent: string): string[] {
+  const wide = Object.values(ctx.registers).some((v) => v > 0xffffffffn) || ['amd64', 'arm64', 'ppc64', 'mips64', 'riscv64', 's390x'].includes(ctx.arch);
+  const width = wide ? 16 : 8;
+  const perLine = wide ? 2 : 4;
+  const names = Object.keys(ctx.registers).filter((n) => !ctx.valid || ctx.valid.includes(n));
+  const cells = names.map((n) => `${n.padStart(wide ? 3 : 6)} = ${hex(ctx.registers[n], width)}`);
+  const out: string[] = [];
+  for (let i = 0; i < cells.length; i += perLine) out.push(indent + cells.slice(i, i + perLine).join('   '));
+  return out;
+}
