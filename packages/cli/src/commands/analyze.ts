@@ -2,7 +2,7 @@ import { analyze, CulpritParseError, type CrashReport } from '@culprit/core';
 import { FileSource } from '@culprit/core/node';
 import type { AnalyzeCliOptions } from '../main.js';
 import { renderHuman } from '../output/human/index.js';
-import { renderJson } from '../output/json.js';
+import { renderJson } from '../output/json/index.js';
 
 /** `culprit analyze FILE...`: one report per input; exit 1 if any input could not be analyzed. */
 export async function runAnalyze(inputs: string[], opts: AnalyzeCliOptions): Promise<number> {

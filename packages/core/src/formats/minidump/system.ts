@@ -57,6 +57,13 @@ export function osInfo(raw: RawSystemInfo): OsInfo {
   const description = raw.csdVersion !== undefined ? `${version} ${raw.csdVersion}` : version;
   const info: OsInfo = { platform, id, version, build: String(raw.buildNumber), description };
   if (raw.csdVersion && id === 'windows') info.servicePack = raw.csdVersion;
+  // Linux writers store uname as "Linux <release> <version> <machine>": the release is the
+  // version people quote, the rest its build.
+  const uname = /^Linux (\S+) (.*) (\S+)$/.exec(raw.csdVersion ?? '');
+  if (uname && (id === 'linux' || id === 'android')) {
+    info.version = uname[1];
+    info.build = uname[2];
+  }
   return info;
 }
 
