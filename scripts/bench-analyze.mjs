@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Benchmark (run by hand, not a test): `culprit analyze` against Breakpad's minidump_stackwalk on
+// the same corpus dumps, one run side by side. Prints per-dump medians, the overall median and the
+// ratio, plus Culprit's warm in-process time per dump (the path the service uses).
+//
+// The reference binary comes from the npm package minidump@0.26.0 (see ../shared/corpus/README.md);
+// it is installed on first use into bench-results/ref (not committed).
+// Usage: node scripts/bench-analyze.mjs [--runs N] [--symbols]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const root = new URL('..', import.meta.url).pathname;
+const corpus = join(root, '../shared/corpus/minidump');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+const withSymbols = args.includes('--symbols');
+
+const refDir = join(root, 'bench-results/ref');
+const stackwalk = join(refDir, 'node_modules/minidump/bin/linux-x64/minidump_stackwalk');
+if (!existsSync(stackwalk)) {
+  mkdirSync(refDir, { recursive: true });
+  console.error('installing minidump@0.26.0 (Breakpad minidump_stackwalk) into bench-results/ref ...');
+  const r = spawnSync('npm', ['install', '--no-save', '--ignore-scripts', '--prefix', refDir, 'minidump@0.26.0'], { stdio: 'inherit' });
+  if (r.status !== 0 || !existsSync(stackwalk)) {
+    console.error('could not install the reference tool; is the npm registry reachable?');
+    process.exit(1);
+  }
+}
+const cli = join(root, 'packages/cli/bin/culprit.js');
+if (!existsSync(join(root, 'packages/cli/dist/main.js'))) {
+  console.error('build first: npm run build');
+  process.exit(1);
+}
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'symbols' && name !== 'snapshots' && name !== 'id-mismatch-symbols') walk(p, out);
+    } else if (/\.(dmp|mdmp)$/.test(name) && !name.startsWith('microdump')) {
+      const head = readFileSync(p).subarray(0, 4).toString('latin1');
+      if (head === 'MDMP') out.push(p);
+    }
+  }
+  return out;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function time(cmd, argv) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'ignore'] });
+  const ms = performance.now() - t0;
+  return { ms, status: r.status };
+}
+
+const dumps = walk(corpus);
+const { analyze, BufferSource } = await import(join(root, 'packages/core/dist/index.js'));
+
+console.log(`${dumps.length} dumps, ${runs} runs each${withSymbols ? ', with symbols' : ''}`);
+console.log(`${'dump'.padEnd(52)} ${'culprit ms'.padStart(10)} ${'breakpad ms'.padStart(11)} ${'ratio'.padStart(6)} ${'warm ms'.padStart(8)}`);
+const ours = [];
+const theirs = [];
+const warm = [];
+for (const dump of dumps) {
+  const symbolsDir = join(dirname(dump), 'symbols');
+  const cArgs = [cli, 'analyze', dump];
+  const bArgs = [dump];
+  if (withSymbols && existsSync(symbolsDir)) {
+    cArgs.push('--symbols-path', symbolsDir);
+    bArgs.push(symbolsDir);
+  }
+  const c = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    // Interleave so machine load affects both alike.
+    c.push(time(process.execPath, cArgs).ms);
+    b.push(time(stackwalk, bArgs).ms);
+  }
+  const bytes = new Uint8Array(readFileSync(dump));
+  const w = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    try {
+      analyze(new BufferSource(bytes));
+    } catch {
+      /* a refused dump still costs its time */
+    }
+    w.push(performance.now() - t0);
+  }
+  const mc = median(c);
+  const mb = median(b);
+  ours.push(mc);
+  theirs.push(mb);
+  warm.push(median(w));
+  console.log(`${relative(corpus, dump).padEnd(52)} ${mc.toFixed(1).padStart(10)} ${mb.toFixed(1).padStart(11)} ${(mc / mb).toFixed(2).padStart(6)} ${median(w).toFixed(2).padStart(8)}`);
+}
+const mo = median(ours);
+const mt = median(theirs);
+console.log('');
+console.log(`median cold CLI: culprit ${mo.toFixed(1)} ms, breakpad ${mt.toFixed(1)} ms, ratio ${(mo / mt).toFixed(2)}`);
+console.log(`median warm in-process analyze(): ${median(warm).toFixed(2)} ms per dump (${(1000 / median(warm)).toFixed(0)} dumps/s)`);
