@@ -92,6 +92,17 @@ export function fixMissingRustModule(frame: FrameFields): FrameFields {
   return fixed ? { ...frame, function: fixed } : frame;
 }
 
+// Frames come from JSON and annotations: fields of the wrong type are treated as missing.
+function isRecord<T>(value: T): value is T & object {
+  return typeof value === 'object' && value !== null;
+}
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+function lineOf(value: unknown): number | string | null {
+  return typeof value === 'number' || typeof value === 'string' ? value : null;
+}
+
 /**
  * The frames signature generation sees: each inlined call (innermost first, as listed) before the
  * physical frame that holds it, all with the physical frame's module and offsets. Stops after
@@ -101,27 +112,28 @@ export function expandFrames(frames: readonly SignatureFrame[], limit: number = 
   const out: FrameFields[] = [];
   for (const frame of frames) {
     if (out.length >= limit) break;
-    for (const inline of frame.inlines ?? []) {
+    if (!isRecord(frame)) {
+      out.push({}); // a damaged frame still takes its place in the stack
+      continue;
+    }
+    const module = str(frame.module);
+    const moduleOffset = str(frame.module_offset);
+    const offset = str(frame.offset);
+    for (const inline of Array.isArray(frame.inlines) ? frame.inlines : []) {
       if (out.length >= limit) break;
-      out.push({
-        module: frame.module,
-        function: inline.function,
-        file: inline.file,
-        line: inline.line,
-        module_offset: frame.module_offset,
-        offset: frame.offset,
-      });
+      if (!isRecord(inline)) continue;
+      out.push({ module, function: str(inline.function), file: str(inline.file), line: lineOf(inline.line), module_offset: moduleOffset, offset });
     }
     if (out.length >= limit) break;
     out.push({
-      module: frame.module,
-      function: frame.function,
-      file: frame.file,
-      line: frame.line,
-      module_offset: frame.module_offset,
-      offset: frame.offset,
+      module,
+      function: str(frame.function),
+      file: str(frame.file),
+      line: lineOf(frame.line),
+      module_offset: moduleOffset,
+      offset,
       // Unloaded modules only concern addresses outside loaded modules, never inlined calls.
-      unloaded_modules: frame.unloaded_modules,
+      unloaded_modules: Array.isArray(frame.unloaded_modules) ? frame.unloaded_modules.filter(isRecord) : null,
     });
   }
   return out;

@@ -1,60 +1,10 @@
-// Frame and function normalisation against Socorro's own test tables (TestCSignatureTool).
+// Frame and function normalisation beyond Socorro's own tables (those run in socorro-rule-cases.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Agreement, loadSocorroCases } from './socorro-cases.test.js';
 import { compileAnchored } from './siglists.js';
 import { normalizeCppFunction, normalizeRustFunction } from './normalize-function.js';
-import { expandFrames, normalizeFrame, normalizedFrames, parseSourceFile, stripLeadingZeros, type FrameFields } from './normalize-frame.js';
+import { expandFrames, normalizeFrame, normalizedFrames, parseSourceFile, stripLeadingZeros } from './normalize-frame.js';
 import { dropPrefixAndReturnType } from './enclosed.js';
-
-const cases = loadSocorroCases().cases;
-// Socorro's TestCSignatureTool builds its tool with a mocked line-number list ['fnNeedNumber']
-// (setup_config_c_sig_tool in test_rules.py); the 'fnNeedNumber:23' row depends on it.
-const TEST_LINE_NUMBERS = compileAnchored(['fnNeedNumber']);
-
-function table(name: string) {
-  const t = cases[name];
-  assert.ok(t, `corpus table ${name} is missing`);
-  assert.ok(t.rows.length > 0);
-  return t.rows;
-}
-
-test('TestCSignatureTool.test_normalize_frame: every row agrees', () => {
-  const a = new Agreement();
-  for (const row of table('TestCSignatureTool.test_normalize_frame')) {
-    const args = row.args as unknown[];
-    const frame: FrameFields = {
-      module: args[0] as string,
-      function: args[1] as string,
-      file: args[2] as string,
-      line: args[3] as string,
-      module_offset: args[4] as string,
-      offset: args[5] as string | undefined,
-      unloaded_modules: args[6] as FrameFields['unloaded_modules'],
-    };
-    a.check(JSON.stringify(args), normalizeFrame(frame, TEST_LINE_NUMBERS), row.expected);
-  }
-  console.log(`test_normalize_frame: ${a.agreed}/${a.total} agree`);
-  assert.deepEqual(a.disagreements, []);
-});
-
-test('TestCSignatureTool.test_normalize_cpp_function: every row agrees', () => {
-  const a = new Agreement();
-  for (const row of table('TestCSignatureTool.test_normalize_cpp_function')) {
-    a.check(String(row.function), normalizeCppFunction(String(row.function), String(row.line), TEST_LINE_NUMBERS), row.expected);
-  }
-  console.log(`test_normalize_cpp_function: ${a.agreed}/${a.total} agree`);
-  assert.deepEqual(a.disagreements, []);
-});
-
-test('TestCSignatureTool.test_normalize_rust_function: every row agrees', () => {
-  const a = new Agreement();
-  for (const row of table('TestCSignatureTool.test_normalize_rust_function')) {
-    a.check(String(row.function), normalizeRustFunction(String(row.function), String(row.line), TEST_LINE_NUMBERS), row.expected);
-  }
-  console.log(`test_normalize_rust_function: ${a.agreed}/${a.total} agree`);
-  assert.deepEqual(a.disagreements, []);
-});
 
 // Cases beyond Socorro's tables, for behaviour Culprit adds or pins down.
 test('operators with angle brackets and qualifiers', () => {

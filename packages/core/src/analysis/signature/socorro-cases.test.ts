@@ -1,7 +1,5 @@
 // Test-only (a *.test.ts so the platform-neutral build leaves it out): typed access to ../shared/corpus/signature/socorro_test_rules_cases.json, the literal
 // parametrize tables of Socorro's socorro/signature/tests/test_rules.py.
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { corpusPath } from '../../testing/corpus.js';
 
@@ -50,14 +48,3 @@ export class Agreement {
   }
 }
 
-// The shape this helper relies on; a re-extracted corpus file with another layout fails here first.
-
-test('socorro_test_rules_cases.json has the shape the signature tests read', () => {
-  const c = loadSocorroCases();
-  for (const [name, t] of Object.entries(c.cases)) {
-    assert.ok(Array.isArray(t.params) && t.params.length > 0, `${name}: params`);
-    assert.ok(Array.isArray(t.rows) && t.rows.length > 0, `${name}: rows`);
-  }
-  assert.ok(c.end_to_end.every((e) => typeof e.expected_signature === 'string' && typeof e.crash_data === 'object'));
-  assert.ok(c.generate_with_custom_lists.every((e) => Array.isArray(e.input) && typeof e.expected === 'string'));
-});
