@@ -7,6 +7,11 @@ export const SIGNATURE_LIMITS = {
   framesConsidered: 40,
   /** Longest function name normalised; longer names are cut first (C++ names rarely pass 1 KiB). */
   functionChars: 4096,
+  /**
+   * Longest normalised frame the lists are matched against. Patterns such as `.*framework.*\.oat`
+   * take time quadratic in the length; a module name can be 64 KiB. Signatures stop at 255 anyway.
+   */
+  frameChars: 1024,
   /** Longest signature; Socorro's SIGNATURE_MAX_LENGTH. Longer ones end in TRUNCATION_MARKER. */
   signatureChars: 255,
   /** Longest abort message kept in a signature (Socorro's AbortSignature). */

@@ -52,7 +52,7 @@ export function normalizeFrame(frame: FrameFields, lineNumbers: RegExp): string 
   }
   // No function name: the source file's base name and the line.
   if (typeof file === 'string' && file !== '' && present(line)) {
-    const trimmed = file.replace(/[/\\]+$/, '');
+    const trimmed = file.slice(0, SIGNATURE_LIMITS.functionChars).replace(/[/\\]+$/, '');
     const base = trimmed.includes('\\') ? trimmed.slice(trimmed.lastIndexOf('\\') + 1) : trimmed.slice(trimmed.lastIndexOf('/') + 1);
     return `${base}#${line}`;
   }
@@ -64,7 +64,9 @@ export function normalizeFrame(frame: FrameFields, lineNumbers: RegExp): string 
   }
   // A module without symbols: its name alone, so that builds with different offsets group together.
   // Brackets go: Linux pseudo-modules such as `[vdso]` are named without them.
-  if (typeof module === 'string' && module !== '') return module.replace(/^[[\]]+|[[\]]+$/g, '');
+  if (typeof module === 'string' && module !== '') {
+    return module.slice(0, SIGNATURE_LIMITS.frameChars).replace(/^[[\]]+|[[\]]+$/g, '');
+  }
   // Culprit's addition for a module offset without a module name (Socorro has no case for it).
   if (typeof moduleOffset === 'string' && moduleOffset !== '') return `@${stripLeadingZeros(moduleOffset)}`;
   return '';
@@ -151,6 +153,6 @@ export function normalizedFrames(thread: SignatureThread | undefined, options: F
   return expandFrames(frames).map((raw) => {
     let frame = fixMissingRustModule(raw);
     if (options.lowercaseModules && typeof frame.module === 'string') frame = { ...frame, module: frame.module.toLowerCase() };
-    return normalizeFrame(frame, options.lineNumbers);
+    return normalizeFrame(frame, options.lineNumbers).slice(0, SIGNATURE_LIMITS.frameChars);
   });
 }

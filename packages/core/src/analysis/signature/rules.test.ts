@@ -106,3 +106,10 @@ test('hostile crash data does not throw', () => {
   assert.deepEqual(result.normalizedFrames, ['', '', 'inl', '', 'Real::Frame']);
   assert.equal(generateSignatureFromCrashData({ crashing_thread: -3 } as SignatureCrashData).signature, 'EMPTY: no frame data available');
 });
+
+test('huge hostile names are bounded before the lists match them', () => {
+  const frames = [{ module: `${'framework'.repeat(8000)}x` }, { module: ']'.repeat(65536) }, { file: '/'.repeat(65536), line: 1 }, { function: `${'<'.repeat(30000)}f(${'('.repeat(30000)}` }];
+  const result = signatureFromFrames(frames);
+  assert.ok(result.normalizedFrames.every((f) => f.length <= 1024));
+  assert.ok(result.signature.length <= 255);
+});
