@@ -10,3 +10,4 @@ export { minidumpReader, readMinidumpReport, type MinidumpAnalysis } from './for
 export { Minidump } from './formats/minidump/minidump.js';
 export { MemoryRegions } from './formats/minidump/memory.js';
 export type { MinidumpDetails } from './formats/minidump/details.js';
+export * from './analysis/signature/index.js';
