@@ -1,0 +1,5 @@
+// Breakpad symbols: .sym parsing and lookup, CFI/STACK WIN rules and their evaluator, and the
+// symbol supplier interface the stack walker and the CLI use.
+export * from './types.js';
+export { SYMBOL_LIMITS } from './limits.js';
+export { parseSymbolFile } from './symbol-file.js';
