@@ -3,3 +3,7 @@
 export * from './types.js';
 export { SYMBOL_LIMITS } from './limits.js';
 export { parseSymbolFile } from './symbol-file.js';
+export { evaluateExpression, runProgram } from './postfix.js';
+export type { MemoryReader, EvalResult, PostfixOptions } from './postfix.js';
+export { evaluateCfiRules } from './cfi-eval.js';
+export type { CallerRegisters } from './cfi-eval.js';
