@@ -6,3 +6,4 @@ export * from './report/index.js';
 export * from './analyze.js';
 export type { FormatReader, ReadOptions } from './formats/format-reader.js';
 export { FORMAT_READERS } from './formats/registry.js';
+export * from './symbols/index.js';

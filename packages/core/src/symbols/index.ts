@@ -7,3 +7,5 @@ export { evaluateExpression, runProgram } from './postfix.js';
 export type { MemoryReader, EvalResult, PostfixOptions } from './postfix.js';
 export { evaluateCfiRules } from './cfi-eval.js';
 export type { CallerRegisters } from './cfi-eval.js';
+export { BreakpadSymbolSupplier, symbolPathCandidates } from './supplier.js';
+export type { SymbolStore, SupplierOptions } from './supplier.js';

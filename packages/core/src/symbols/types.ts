@@ -156,9 +156,13 @@ export type SymbolLookupResult =
       idMismatch?: { expected: string; found: string };
     }
   | {
-      /** The file was found and had malformed lines: usable, but incomplete (Breakpad's "corrupt"). */
+      /**
+       * The file was found but is damaged: malformed lines (Breakpad's "corrupt"; `symbols`
+       * still holds what could be parsed) or unreadable/too large (`symbols` absent, `error` says why).
+       */
       status: 'corrupt';
-      symbols: SymbolFile;
+      symbols?: SymbolFile;
+      error?: string;
       path: string;
       store: string;
       idMismatch?: { expected: string; found: string };
