@@ -13,7 +13,7 @@ import type {
   AddressInfo,
   CfiRuleSet,
   FunctionSymbol,
-  InlineFrame,
+  InlinedCall,
   PublicSymbol,
   SourceLine,
   StackWinInfo,
@@ -156,11 +156,11 @@ class BreakpadSymbolFile implements SymbolFile {
     }
     // Innermost inlined function: at the line record. Each outer one: at the call site of the
     // next deeper call. The real function: at the call site of the outermost inlined call.
-    const frames: InlineFrame[] = [];
+    const frames: InlinedCall[] = [];
     for (let k = active.length - 1; k >= 0; k--) {
       const rec = active[k];
       const deeper = active[k + 1];
-      const frame: InlineFrame = { name: this.p.inlineOrigins.get(rec.origin) ?? `<inline origin ${rec.origin}>`, depth: rec.depth };
+      const frame: InlinedCall = { name: this.p.inlineOrigins.get(rec.origin) ?? `<inline origin ${rec.origin}>`, depth: rec.depth };
       if (deeper) {
         frame.file = deeper.callFile === undefined ? undefined : files.get(deeper.callFile);
         frame.line = deeper.callLine;

@@ -51,7 +51,7 @@ export interface SourceLine {
  * position inside it: the line record for the innermost frame, otherwise the call site of the
  * next deeper inlined call (this is how rust-minidump shows inline frames).
  */
-export interface InlineFrame {
+export interface InlinedCall {
   name: string;
   depth: number;
   file?: string;
@@ -72,7 +72,7 @@ export interface AddressInfo {
    */
   position?: { file?: string; line: number };
   /** Inlined calls active at the address, innermost first. Empty when none. */
-  inlines: InlineFrame[];
+  inlines: InlinedCall[];
 }
 
 /** A `STACK CFI INIT` range with the rules in force at one address (INIT + deltas applied). */
