@@ -11,3 +11,4 @@ export { Minidump } from './formats/minidump/minidump.js';
 export { MemoryRegions } from './formats/minidump/memory.js';
 export type { MinidumpDetails } from './formats/minidump/details.js';
 export * from './analysis/signature/index.js';
+export * from './symbols/index.js';

@@ -1,0 +1,36 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { SYMBOL_LIMITS } from '../src/symbols/limits.js';
+import { BreakpadSymbolSupplier, type SupplierOptions, type SymbolStore } from '../src/symbols/supplier.js';
+
+/**
+ * A Breakpad symbol store in a local folder (`--symbols-path`). A folder that does not exist is
+ * a store with no files: every module is reported missing, nothing throws.
+ */
+export function folderSymbolStore(root: string): SymbolStore {
+  const base = resolve(root);
+  return {
+    name: root,
+    readFile(relativePath: string): Uint8Array | null {
+      const full = resolve(join(base, ...relativePath.split('/')));
+      if (!full.startsWith(base + sep)) return null; // a path that would leave the store
+      let size: number;
+      try {
+        const st = statSync(full);
+        if (!st.isFile()) return null;
+        size = st.size;
+      } catch {
+        return null;
+      }
+      if (size > SYMBOL_LIMITS.symFileBytes) {
+        throw new Error(`${full} is ${size} bytes, over the ${SYMBOL_LIMITS.symFileBytes}-byte limit`);
+      }
+      return new Uint8Array(readFileSync(full));
+    },
+  };
+}
+
+/** A supplier searching the given folders in order (repeatable `--symbols-path`). */
+export function createSymbolSupplier(paths: readonly string[], options?: SupplierOptions): BreakpadSymbolSupplier {
+  return new BreakpadSymbolSupplier(paths.map(folderSymbolStore), options);
+}

@@ -1,0 +1,24 @@
+/**
+ * Named limits for Breakpad symbol files. A `.sym` file is as hostile as a dump: these bound the
+ * memory and time any one file (or one postfix program) can take.
+ */
+export const SYMBOL_LIMITS = {
+  /** Largest `.sym` file accepted (decoded to one string; V8 strings stop near 512 Mi chars). */
+  symFileBytes: 512 * 1024 * 1024,
+  /** Malformed-line warnings kept per file; further ones are counted in one summary warning. */
+  warnings: 100,
+  /** Ranges scanned backwards when looking for the innermost of nested ranges. */
+  nestedRangeScan: 4096,
+  /** Decoded FUNC bodies (line and INLINE records) kept per file. */
+  decodedFunctions: 512,
+  /** Inline nesting depth accepted in an INLINE record. */
+  inlineDepth: 1024,
+  /** Tokens in one postfix expression or STACK WIN program. */
+  postfixTokens: 4096,
+  /** Values on the postfix evaluation stack. */
+  postfixStackDepth: 128,
+  /** Symbol files kept parsed by one supplier (across dumps in one process). */
+  cachedFiles: 64,
+  /** Total bytes of symbol files kept parsed by one supplier. */
+  cachedBytes: 512 * 1024 * 1024,
+} as const;
