@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { SYMBOL_LIMITS } from '../src/symbols/limits.js';
-import { BreakpadSymbolSupplier, type SupplierOptions, type SymbolStore } from '../src/symbols/supplier.js';
+// Values come through the package's own entry point: ../src is not shipped, ../dist is.
+import { SYMBOL_LIMITS, BreakpadSymbolSupplier, type SupplierOptions, type SymbolStore } from '@culprit/core';
 
 /**
  * A Breakpad symbol store in a local folder (`--symbols-path`). A folder that does not exist is

@@ -4,6 +4,7 @@ import type { CrashReport } from './report/model.js';
 import type { FormatReader, ReadOptions } from './formats/format-reader.js';
 import { FORMAT_READERS } from './formats/registry.js';
 import './formats/all.js';
+import { generateSignature } from './analysis/signature/report-signature.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -26,5 +27,11 @@ export function analyze(source: ByteSource, options: ReadOptions = {}): CrashRep
       offset: 0,
     });
   }
-  return reader.read(source, options);
+  const report = reader.read(source, options);
+  // Formats with their own bucketing (kernel logs, bug checks) set a signature while reading;
+  // the rest get Socorro's, from the crashing thread's frames.
+  if (report.signature === undefined && report.threads.length > 0) {
+    report.signature = generateSignature(report).signature;
+  }
+  return report;
 }
