@@ -10,7 +10,7 @@ export const SYMBOL_LIMITS = {
   /** Ranges scanned backwards when looking for the innermost of nested ranges. */
   nestedRangeScan: 4096,
   /** Decoded FUNC bodies (line and INLINE records) kept per file. */
-  decodedFunctions: 512,
+  decodedFunctions: 4096,
   /** Inline nesting depth accepted in an INLINE record. */
   inlineDepth: 1024,
   /** Tokens in one postfix expression or STACK WIN program. */

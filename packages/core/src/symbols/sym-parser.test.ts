@@ -141,3 +141,30 @@ test('test_app.sym counts match the text (1065 FUNC, 5 PUBLIC, STACK WIN 4 and 0
   assert.equal(a.line?.file, 'c:\\program files\\microsoft visual studio 8\\vc\\include\\swprintf.inl');
   assert.equal(a.line?.line, 51);
 });
+
+test('hostile input: binary junk, a file cut mid-line, absurd addresses never throw', () => {
+  const junk = new Uint8Array(4096);
+  let x = 12345;
+  for (let i = 0; i < junk.length; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    junk[i] = i % 40 === 39 ? 0x0a : (x >> 16) & 0xff;
+  }
+  const j = parseSymbolFile(junk);
+  assert.ok(j.stats.lines > 100);
+  assert.ok(j.warnings.length > 0);
+  assert.ok(j.warnings.length <= 101, 'warnings are capped');
+  assert.deepEqual(j.lookup(0x1000).inlines, []);
+
+  const full = readCorpus('minidump/rust-minidump/symbols/crash-client/509C0610949836F7B70BD88BCF03E5400/crash-client.sym');
+  const cut = parseSymbolFile(full.subarray(0, 3_000_003));
+  assert.ok(cut.stats.functions > 0);
+  assert.ok(cut.warnings.length <= 1);
+
+  const f = sym('FUNC 1000 10 0 f\n1000 10 1 0\nSTACK CFI INIT 1000 10 .cfa: $esp 4 + .ra: .cfa 4 - ^\n');
+  for (const a of [-1, Number.NaN, Infinity, 2 ** 60, -5n, 2n ** 64n]) {
+    assert.deepEqual(f.lookup(a), { inlines: [] });
+    assert.equal(f.findCfiRules(a), undefined);
+    assert.equal(f.findStackWin(a), undefined);
+  }
+  assert.equal(f.lookup(0x1000n).function?.name, 'f');
+});

@@ -232,9 +232,9 @@ export function parseSym(bytes: Uint8Array): ParsedSym {
       continue;
     }
 
-    // Any other record ends the body of the current FUNC and the current CFI range only in the
-    // sense that later rows still attach to them (the spec says "most recent FUNC"); so the
-    // state is kept, and bodies are decoded by skipping foreign lines.
+    // Other records do not end the current FUNC or CFI block: the spec attaches line records to
+    // the "most recent FUNC", so later rows still belong to it, and func-body.ts / cfi-rules.ts
+    // skip such foreign lines when they decode a span.
     if (cur.keyword('FILE')) {
       const id = cur.dec();
       const nameStart = cur.restStart();
