@@ -2,8 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeCrashReason } from './index.js';
 import { MD_CPU_ARCHITECTURE_ARM64_OLD } from './cpu-architecture.js';
-import { facts } from './test-facts.js';
 import type { ExceptionFacts } from './types.js';
+
+// ExceptionFacts with defaults, so each test states only what it is about.
+function facts(partial: Partial<ExceptionFacts> & Pick<ExceptionFacts, 'platform'>): ExceptionFacts {
+  return { arch: 'amd64', code: 0, flags: 0, address: 0n, parameters: [], ...partial };
+}
 
 const mac = (code: number, flags: number, extra: Partial<ExceptionFacts> = {}) =>
   decodeCrashReason(facts({ platform: 'mac', code, flags, ...extra })).reason;

@@ -2,7 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeCrashReason } from './index.js';
-import { facts } from './test-facts.js';
+import type { ExceptionFacts } from './types.js';
+
+// ExceptionFacts with defaults, so each test states only what it is about.
+function facts(partial: Partial<ExceptionFacts> & Pick<ExceptionFacts, 'platform'>): ExceptionFacts {
+  return { arch: 'amd64', code: 0, flags: 0, address: 0n, parameters: [], ...partial };
+}
 
 test('Solaris signals, with the double names Breakpad prints', () => {
   const sol = (code: number) => decodeCrashReason(facts({ platform: 'solaris', arch: 'sparc', code, flags: 3 })).reason;

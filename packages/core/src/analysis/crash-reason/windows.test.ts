@@ -3,8 +3,12 @@ import assert from 'node:assert/strict';
 import { decodeCrashReason } from './index.js';
 import { MD_CPU_ARCHITECTURE_X86_WIN64 } from './cpu-architecture.js';
 import { NTSTATUS_NAMES } from './ntstatus-names.generated.js';
-import { facts } from './test-facts.js';
 import type { ExceptionFacts } from './types.js';
+
+// ExceptionFacts with defaults, so each test states only what it is about.
+function facts(partial: Partial<ExceptionFacts> & Pick<ExceptionFacts, 'platform'>): ExceptionFacts {
+  return { arch: 'amd64', code: 0, flags: 0, address: 0n, parameters: [], ...partial };
+}
 
 const win = (code: number, extra: Partial<ExceptionFacts> = {}) =>
   decodeCrashReason(facts({ platform: 'windows', code, ...extra }));
