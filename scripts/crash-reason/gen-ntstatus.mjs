@@ -28,11 +28,14 @@ input.split('\n').forEach((line, i) => {
   // is a transcription error.
   if (seenValues.has(value)) throw new Error(`line ${i + 1}: 0x${m[1]} already named ${seenValues.get(value)}`);
   if (seenNames.has(name)) throw new Error(`line ${i + 1}: ${name} listed twice`);
+  // Breakpad's list is sorted by value; a step backwards means a mistyped value.
+  if (entries.length > 0 && value < entries[entries.length - 1][0]) {
+    throw new Error(`line ${i + 1}: 0x${m[1]} is out of order`);
+  }
   seenValues.set(value, name);
   seenNames.add(name);
   entries.push([value, name]);
 });
-entries.sort((a, b) => a[0] - b[0]);
 
 const body = entries.map(([v, n]) => `  [0x${v.toString(16).padStart(8, '0')}, '${n}'],`).join('\n');
 writeFileSync(

@@ -1,9 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeCrashReason } from './index.js';
-import { facts } from './test-facts.js';
+import type { ExceptionFacts } from './types.js';
 
-const linux = (code: number, flags = 0, extra: Parameters<typeof facts>[0] | object = {}) =>
+// ExceptionFacts with defaults, so each test states only what it is about.
+function facts(partial: Partial<ExceptionFacts> & Pick<ExceptionFacts, 'platform'>): ExceptionFacts {
+  return { arch: 'amd64', code: 0, flags: 0, address: 0n, parameters: [], ...partial };
+}
+
+const linux = (code: number, flags = 0, extra: Partial<ExceptionFacts> = {}) =>
   decodeCrashReason(facts({ platform: 'linux', code, flags, ...extra }));
 
 test('SIGSEGV keeps Breakpad\'s missing space after the slash', () => {
