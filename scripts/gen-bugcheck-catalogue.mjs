@@ -65,14 +65,18 @@ for (const c of codes) {
       r[Number(String(row[0]).trim()) - 1] = classify(row.slice(1).join(' '));
     }
     roles = r.join('');
-  } else if (rows.length > 0 && rows.every((r) => r.length >= 4 && isNumberish(r[0]))) {
-    // A table without a header row: subtype, parameters 2..4, cause.
+  } else if (rows.length > 0 && rows.every((r) => r.length >= 2 && isNumberish(r[0]))) {
+    // A table without a header row: subtype, then parameters 2.. (as many as the row has), cause last.
     for (const row of rows) {
-      const r = [1, 2, 3].map((i) => classify(row[i])).join('');
+      const params = row.slice(1, Math.max(1, row.length - 1)).slice(0, 3);
+      const r = [0, 1, 2].map((i) => (i < params.length ? classify(params[i]) : '-')).join('');
       for (const v of subtypeValues(row[0])) subtypes[v] ??= r;
     }
     roles = 's' + merge(Object.values(subtypes));
     tables++;
+  } else if (rows.length > 0) {
+    // A layout we cannot read column by column: the parameters are documented, as plain values.
+    roles = 'vvvv';
   }
   entries.push({ code: c.code, name: c.name, roles, subtypes });
 }

@@ -133,6 +133,14 @@ function readTriageParts(reader: FileReader, out: ParsedKernelDump, attempt: <T>
       offset: triage.validOffset,
     });
   }
+  if (triage.sizeOfDump > reader.size) {
+    out.warnings.push({
+      code: 'CULPRIT_ERR_TRUNCATED',
+      message: `the dump says it is ${triage.sizeOfDump} bytes long but the file has ${reader.size}`,
+      part: 'TRIAGE_DUMP',
+      offset: reader.size,
+    });
+  }
   out.drivers = attempt('DUMP_DRIVER_ENTRY', () => readTriageDrivers(reader, triage, header.is64)) ?? [];
   out.unloadedDrivers = attempt('DUMP_UNLOADED_DRIVERS', () => readTriageUnloadedDrivers(reader, triage, header.is64)) ?? [];
   out.processName = attempt('EPROCESS', () => findProcessName(reader, triage.processOffset, triage.threadOffset)) ?? undefined;

@@ -10,7 +10,9 @@ const IMAGE_FILE_NAME_BYTES = 15;
 const NAME_CHAR = /^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/;
 
 export function findProcessName(reader: FileReader, processOffset: number, threadOffset: number): string | undefined {
-  if (processOffset === 0 || threadOffset <= processOffset) return undefined;
+  if (processOffset === 0) return undefined;
+  reader.view(processOffset, IMAGE_FILE_NAME_BYTES + 1, 'EPROCESS'); // an offset outside the file is an error
+  if (threadOffset <= processOffset) return undefined;
   const size = Math.min(threadOffset - processOffset, 0x2000);
   const v = reader.viewUpTo(processOffset, size, 'EPROCESS');
   let fallback: string | undefined;
