@@ -1,5 +1,7 @@
 // Registers every format reader. One line per format; order is sniffing order (binary magics first).
 import { registerFormat } from './registry.js';
 import { minidumpReader } from './minidump/reader.js';
+import { kernelDumpReader } from './kernel-dump/reader.js';
 
 registerFormat(minidumpReader);
+registerFormat(kernelDumpReader);

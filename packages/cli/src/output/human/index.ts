@@ -1,5 +1,6 @@
 import type { CrashReport, ReportKind } from '@culprit/core';
 import { renderMinidump } from './minidump.js';
+import { renderWindowsKernelDump } from './windows-kernel-dump.js';
 
 export interface HumanOptions {
   brief: boolean;
@@ -10,6 +11,7 @@ export type HumanRenderer = (report: CrashReport, opts: HumanOptions) => string;
 /** One renderer file per report kind; a kind without one gets the generic summary. */
 const RENDERERS: Partial<Record<ReportKind, HumanRenderer>> = {
   minidump: renderMinidump,
+  'windows-kernel-dump': renderWindowsKernelDump,
 };
 
 /** Readable report, in the style of the reference tool for its kind. */
