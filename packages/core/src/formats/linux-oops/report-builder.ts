@@ -21,6 +21,8 @@ const END_MARK = /^\s*---\[ end (?:trace|Kernel panic)/;
 /** Lines that belong to a report after its call trace started (everything else is noise there). */
 const CONTENT =
   /^\s*(?:Code:|RIP|RSP|EIP|ESP|R\w{1,3}:|E[A-Z]{2}:|[ER]FLAGS|FS:|CS:|DS:|CR\d|DR\d|Stack:|<0>|Dumping ftrace|\(ftrace buffer|Kernel Offset|Rebooting in|SMP: stopping|CPU features|Memory Limit|Sending NMI|NMI backtrace|CPU: |CPU \d|Hardware name|Workqueue|task: |Process |Pid: |Last Breaking|Krnl|Instruction dump|LR =|--- interrupt|Exception stack|=+$|Modules linked|irq event stamp|hardirqs last|softirqs last|INFO: lockdep|Disabling lock|lock\(|\*\*\* DEADLOCK|#\d+:|\(&|x\d+ ?:|pc :|lr :|sp :|pstate|r\d+ ?:|ip :|fp :|psr:|Flags:|Control:|Table:|DAC:|GPR\d\d|NIP|MSR|CTR|XER|CFAR|DAR|DSISR|SOFTE|TRAP|IRQMASK|PACATMSCRATCH|Backtrace:|Function entered|Mem abort|ESR|EC =|SET =|EA =|Data abort|ISV|CM =|user pgtable|swapper pgtable|\[[0-9a-f]+\] pgd=|PGD|P4D|PUD|PMD|PTE|\*pde|\*pte|Oops|Internal error|invalid opcode|general protection|Kernel panic|note: |Fixing recursive fault|Modules|CR2)/;
+/** Lines between the end of a report and a panic that is still its consequence. */
+const CONSEQUENCE_WINDOW = 12;
 const HEX_WORDS = /^\s*(?:[0-9a-f]{8,16}\s*)+\.?$/;
 
 interface Open {
@@ -51,6 +53,7 @@ export interface BuildResult {
 
 export class ReportBuilder {
   private open: Open | undefined;
+  private lastClosed: { index: number; line: number } | undefined;
   readonly result: BuildResult = { reports: [], satyrIps: [], droppedReports: 0 };
 
   push(line: KernelLine): void {
@@ -86,7 +89,11 @@ export class ReportBuilder {
       } else this.noise(o, line);
       return;
     }
-    if (marker) this.start(line, marker, undefined);
+    if (marker) {
+      const last = this.lastClosed;
+      const follows = marker === 'panic' && isConsequentialPanic(line.text) && last && line.no - last.line <= CONSEQUENCE_WINDOW;
+      this.start(line, marker, follows ? last.index : undefined);
+    }
   }
 
   finish(): BuildResult {
@@ -136,6 +143,7 @@ export class ReportBuilder {
     }
     this.result.reports.push(r);
     this.result.satyrIps.push(o.satyrIp);
+    this.lastClosed = { index: this.result.reports.length - 1, line: r.lastLine };
     return this.result.reports.length - 1;
   }
 
