@@ -21,13 +21,14 @@ export function attributeCulprit(r: OopsReport, title: TitleResult, index: numbe
 
   const f = r.faulting;
   const where = f?.function ? `${f.function}${f.offset !== undefined ? `+0x${f.offset.toString(16)}` : ''}` : undefined;
+  const what = f?.register === 'WARNING' ? 'The WARNING was raised at' : `The faulting instruction (${f?.register})`;
   if (f && where && f.module) {
     module = f.module;
     confidence = 'high';
     reason = `the faulting instruction ${where} is in it`;
-    steps.push(`The faulting instruction (${f.register}) ${where} is in module ${f.module}.`);
+    steps.push(`${what} ${where} is in module ${f.module}.`);
   } else {
-    if (where) steps.push(`The faulting instruction (${f?.register}) ${where} is in the core kernel.`);
+    if (where) steps.push(`${what} ${where}, in the core kernel.`);
     else steps.push('The report names no faulting function.');
     const frame = r.frames.find((x) => x.reliable && x.module && x.cpuSection === 0);
     if (frame?.module) {
