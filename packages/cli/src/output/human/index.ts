@@ -1,4 +1,5 @@
 import type { CrashReport, ReportKind } from '@culprit/core';
+import { renderLinuxKernelLog } from './linux-kernel-log.js';
 
 export interface HumanOptions {
   brief: boolean;
@@ -7,7 +8,9 @@ export interface HumanOptions {
 export type HumanRenderer = (report: CrashReport, opts: HumanOptions) => string;
 
 /** One renderer file per report kind; a kind without one gets the generic summary. */
-const RENDERERS: Partial<Record<ReportKind, HumanRenderer>> = {};
+const RENDERERS: Partial<Record<ReportKind, HumanRenderer>> = {
+  'linux-kernel-log': renderLinuxKernelLog,
+};
 
 /** Readable report, in the style of the reference tool for its kind. */
 export function renderHuman(report: CrashReport, opts: HumanOptions): string {

@@ -12,15 +12,15 @@ interface Marker {
 }
 
 const MARKERS: Marker[] = [
-  { kind: 'kasan', re: /\bBUG: KASAN: / },
-  { kind: 'null-pointer-dereference', re: /\bBUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)/ },
-  { kind: 'paging-request', re: /\bBUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access|unable to handle kernel)/i },
-  { kind: 'soft-lockup', re: /\bBUG: soft lockup\b/ },
-  { kind: 'spinlock', re: /\bBUG: (?:spinlock|rwlock) / },
-  { kind: 'scheduling-while-atomic', re: /\bBUG: scheduling while atomic/ },
-  { kind: 'sleeping-in-atomic', re: /\bBUG: sleeping function called from invalid context/ },
+  { kind: 'kasan', re: /^(?:(?:NMI )?watchdog: )?BUG: KASAN: / },
+  { kind: 'null-pointer-dereference', re: /^(?:(?:NMI )?watchdog: )?BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)/ },
+  { kind: 'paging-request', re: /^(?:(?:NMI )?watchdog: )?BUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access|unable to handle kernel)/i },
+  { kind: 'soft-lockup', re: /^(?:(?:NMI )?watchdog: )?BUG: soft lockup\b/ },
+  { kind: 'spinlock', re: /^(?:(?:NMI )?watchdog: )?BUG: (?:spinlock|rwlock) / },
+  { kind: 'scheduling-while-atomic', re: /^(?:(?:NMI )?watchdog: )?BUG: scheduling while atomic/ },
+  { kind: 'sleeping-in-atomic', re: /^(?:(?:NMI )?watchdog: )?BUG: sleeping function called from invalid context/ },
   { kind: 'slab-corruption', re: /^=*\s*BUG [\w-]+ \(.*\): / },
-  { kind: 'bug', re: /\bBUG: (?!no syscalls)/ },
+  { kind: 'bug', re: /^(?:(?:NMI )?watchdog: )?BUG: (?!no syscalls)/ },
   { kind: 'null-pointer-dereference', re: /^Unable to handle kernel NULL pointer dereference/ },
   { kind: 'paging-request', re: /^Unable to handle kernel (?:paging request|access to user memory|execute from non-executable memory|read from unreadable memory|write to read-only memory)/ },
   { kind: 'general-protection-fault', re: /^general protection fault/ },

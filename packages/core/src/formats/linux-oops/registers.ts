@@ -37,6 +37,13 @@ export function readRegisterLine(text: string, registers: Record<string, bigint>
       return 4;
     }
   }
+  // x86 `RSP: 0018:ffff8801cb5474a8`: segment selector, then the stack pointer.
+  const sp = /\b([RE]SP): ([0-9a-f]{4}):([0-9a-f]{8,16})\b/.exec(t);
+  if (sp) {
+    registers[sp[1]] = BigInt('0x' + sp[3]);
+    registers.SS = BigInt('0x' + sp[2]);
+    found++;
+  }
   for (const m of t.matchAll(PAIR)) {
     const name = normaliseName(m[1], arch);
     registers[name] = BigInt('0x' + m[2]);
