@@ -59,13 +59,13 @@ export class ReportBuilder {
   push(line: KernelLine): void {
     const o = this.open;
     if (line.foreign) {
-      if (o) this.noise(o, line);
+      if (o) this.noise(o);
       return;
     }
     const marker = matchMarker(line.text);
     if (o) {
       if (line.context && o.r.context && line.context !== o.r.context && !(o.nmiTraceback && line.context.startsWith('C'))) {
-        this.noise(o, line);
+        this.noise(o);
         return;
       }
       if (marker) {
@@ -86,7 +86,7 @@ export class ReportBuilder {
           o.r.ended = true;
           this.close();
         }
-      } else this.noise(o, line);
+      } else this.noise(o);
       return;
     }
     if (marker) {
@@ -147,7 +147,7 @@ export class ReportBuilder {
     return this.result.reports.length - 1;
   }
 
-  private noise(o: Open, line: KernelLine): void {
+  private noise(o: Open): void {
     o.r.noiseLines++;
     if (o.traceStarted) {
       o.noiseRun++;
@@ -156,7 +156,6 @@ export class ReportBuilder {
       o.linesWithoutTrace++;
       if (o.linesWithoutTrace > OOPS_LIMITS.linesWithoutTrace) this.close();
     }
-    void line;
   }
 
   private isContent(o: Open, line: KernelLine): boolean {
