@@ -1,6 +1,7 @@
 import type { CrashReport, ReportKind } from '@culprit/core';
 import { renderMinidump } from './minidump.js';
 import { renderWindowsKernelDump } from './windows-kernel-dump.js';
+import { renderLinuxKernelLog } from './linux-kernel-log.js';
 
 export interface HumanOptions {
   brief: boolean;
@@ -12,6 +13,7 @@ export type HumanRenderer = (report: CrashReport, opts: HumanOptions) => string;
 const RENDERERS: Partial<Record<ReportKind, HumanRenderer>> = {
   minidump: renderMinidump,
   'windows-kernel-dump': renderWindowsKernelDump,
+  'linux-kernel-log': renderLinuxKernelLog,
 };
 
 /** Readable report, in the style of the reference tool for its kind. */
