@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeFile } from '../../commands/analyze.js';
-import { renderJson } from '../json.js';
+import { renderJson } from '../json/index.js';
 import { renderHuman } from './index.js';
 
 const corpus = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../../shared/corpus/oops');
