@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/; `npm ci` at the root builds it (the root `prepare` script).
-import { main } from '../dist/main.js';
+// `npm ci` at the root builds dist/ (tsc) and the one-file bundle dist/culprit.mjs (scripts/bundle-cli.mjs).
+const { main } = await import('../dist/culprit.mjs');
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+process.exitCode = await main(process.argv);
