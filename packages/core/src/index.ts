@@ -12,3 +12,4 @@ export { MemoryRegions } from './formats/minidump/memory.js';
 export type { MinidumpDetails } from './formats/minidump/details.js';
 export * from './analysis/signature/index.js';
 export * from './symbols/index.js';
+export * from './unwind/index.js';
