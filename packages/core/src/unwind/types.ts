@@ -45,5 +45,5 @@ export interface Unwinder {
 }
 
 export function isValid(frame: WalkFrame, name: string): boolean {
-  return frame.valid === undefined || frame.valid.has(name);
+  return frame.registers[name] !== undefined && (frame.valid === undefined || frame.valid.has(name));
 }
