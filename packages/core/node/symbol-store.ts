@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-// Values come through the package's own entry point: ../src is not shipped, ../dist is.
-import { SYMBOL_LIMITS, BreakpadSymbolSupplier, type SupplierOptions, type SymbolStore } from '@culprit/core';
+// The package's own entry, not ../src: only type imports may reach into src (they are erased);
+// a value import would point the built file at sources that are not shipped.
+import { BreakpadSymbolSupplier, SYMBOL_LIMITS, type SupplierOptions, type SymbolStore } from '@culprit/core';
 
 /**
  * A Breakpad symbol store in a local folder (`--symbols-path`). A folder that does not exist is

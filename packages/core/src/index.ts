@@ -13,3 +13,4 @@ export type { MinidumpDetails } from './formats/minidump/details.js';
 export * from './analysis/signature/index.js';
 export * from './symbols/index.js';
 export * from './analysis/crash-reason/index.js';
+export * from './unwind/index.js';

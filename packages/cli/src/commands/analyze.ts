@@ -1,5 +1,5 @@
-import { analyze, CulpritParseError, type CrashReport } from '@culprit/core';
-import { FileSource } from '@culprit/core/node';
+import { analyze, CulpritParseError, type CrashReport, type ReadOptions } from '@culprit/core';
+import { createSymbolSupplier, FileSource } from '@culprit/core/node';
 import type { AnalyzeCliOptions } from '../main.js';
 import { renderHuman } from '../output/human/index.js';
 import { renderJson } from '../output/json/index.js';
@@ -7,8 +7,10 @@ import { renderJson } from '../output/json/index.js';
 /** `culprit analyze FILE...`: one report per input; exit 1 if any input could not be analyzed. */
 export async function runAnalyze(inputs: string[], opts: AnalyzeCliOptions): Promise<number> {
   let failures = 0;
+  // One supplier for the whole run: each symbol file is parsed once however many dumps use it.
+  const read: ReadOptions = opts.symbolsPath.length > 0 ? { symbols: createSymbolSupplier(opts.symbolsPath) } : {};
   for (const input of inputs) {
-    const result = analyzeFile(input);
+    const result = analyzeFile(input, read);
     if ('error' in result) {
       process.stderr.write(`culprit: ${input}: ${result.error}\n`);
       failures++;
@@ -20,7 +22,7 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeCliOptions): Pro
   return failures > 0 ? 1 : 0;
 }
 
-export function analyzeFile(path: string): { report: CrashReport } | { error: string } {
+export function analyzeFile(path: string, options: ReadOptions = {}): { report: CrashReport } | { error: string } {
   let source: FileSource;
   try {
     source = new FileSource(path);
@@ -32,7 +34,7 @@ export function analyzeFile(path: string): { report: CrashReport } | { error: st
     return { error: `cannot open: ${(err as Error).message}` };
   }
   try {
-    return { report: analyze(source) };
+    return { report: analyze(source, options) };
   } catch (err) {
     if (err instanceof CulpritParseError) {
       return { error: `${err.message}. The file is damaged or not a crash dump Culprit reads.` };

@@ -1,3 +1,4 @@
+import type { SymbolSupplier } from '../symbols/types.js';
 import type { ByteSource } from '../io/byte-source.js';
 import type { CrashReport } from '../report/model.js';
 
@@ -5,6 +6,8 @@ import type { CrashReport } from '../report/model.js';
 export interface ReadOptions {
   /** Stop walking a thread after this many frames. */
   maxFramesPerThread?: number;
+  /** Symbols for stack walking and symbolication (e.g. `--symbols-path` folders). */
+  symbols?: SymbolSupplier;
 }
 
 /**

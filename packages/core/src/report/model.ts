@@ -98,6 +98,8 @@ export type FrameTrust =
   | 'prewalked'
   | 'cfi'
   | 'frame_pointer'
+  /** Breakpad: the caller of a Windows x64 leaf without unwind data, by "simulating a return". */
+  | 'leaf'
   | 'cfi_scan'
   | 'scan'
   | 'inline'

@@ -6,6 +6,7 @@ export const TRUST_TEXT: Record<FrameTrust, string> = {
   prewalked: 'recovered by external stack walker',
   cfi: 'call frame info',
   frame_pointer: "previous frame's frame pointer",
+  leaf: 'simulating a return from leaf function',
   cfi_scan: 'call frame info with scanning',
   scan: 'stack scanning',
   inline: 'inline record',

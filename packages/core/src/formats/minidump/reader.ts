@@ -25,6 +25,9 @@ import { readThreadNames } from './streams/thread-names.js';
 import { readUnloadedModuleList } from './streams/unloaded-module-list.js';
 import { readHandleData } from './streams/handle-data.js';
 import type { MinidumpDetails } from './details.js';
+import { walkThreads } from '../../unwind/walk-threads.js';
+import { StackMemory } from '../../unwind/stack-memory.js';
+import { UNWIND_LIMITS } from '../../unwind/limits.js';
 
 export const minidumpReader: FormatReader = {
   id: 'minidump',
@@ -46,7 +49,7 @@ export interface MinidumpAnalysis {
   memory: MemoryRegions;
 }
 
-export function readMinidumpReport(dump: Minidump, _options: ReadOptions = {}): MinidumpAnalysis {
+export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): MinidumpAnalysis {
   const rawSystem = dump.stream(S.SystemInfoStream, readSystemInfo);
   const system = systemInfo(rawSystem);
   const misc = dump.stream(S.MiscInfoStream, readMiscInfo);
@@ -72,6 +75,7 @@ export function readMinidumpReport(dump: Minidump, _options: ReadOptions = {}): 
 
   const lookup = new ModuleLookup(modules);
   const threads: ThreadReport[] = [];
+  const stacks: (StackMemory | null)[] = [];
   let crashingThread: number | null = null;
   let requestingThread: number | null = null;
   for (const t of rawThreads) {
@@ -85,6 +89,7 @@ export function readMinidumpReport(dump: Minidump, _options: ReadOptions = {}): 
     const name = names?.names.find((n) => n.threadId === t.threadId);
     if (name) thread.name = name.name;
     thread.stack = { start: t.stack.start, size: t.stack.memory.dataSize };
+    stacks[threads.length] = threadStack(dump, t.stack.start, t.stack.memory.rva, t.stack.memory.dataSize);
     const isException = exception !== undefined && exception.threadId === t.threadId;
     const loc = isException && exception.threadContext.rva !== 0 ? exception.threadContext : t.threadContext;
     try {
@@ -172,5 +177,18 @@ export function readMinidumpReport(dump: Minidump, _options: ReadOptions = {}): 
   if (crash?.threadId !== undefined && crashingThread === null && exception) {
     dump.warnings.push({ code: 'CULPRIT_ERR_BAD_VALUE', message: `the exception names thread ${exception.threadId}, which is not in the thread list`, part: 'ExceptionStream' });
   }
+  try {
+    walkThreads(report, (i) => stacks[i] ?? null, { supplier: options.symbols, maxFramesPerThread: options.maxFramesPerThread });
+  } catch (err) {
+    // The walker reads only through bounds-checked memory; this guards the report against a bug.
+    dump.warnings.push(warningFromError(err, 'stack walk'));
+  }
   return { report, dump, memory };
+}
+
+/** The thread's stack bytes as its descriptor gives them (cut at the file's end and at a limit). */
+function threadStack(dump: Minidump, start: bigint, rva: number, size: number): StackMemory | null {
+  if (size === 0 || rva >= dump.file.size) return null;
+  const length = Math.min(size, dump.file.size - rva, UNWIND_LIMITS.stackBytes);
+  return new StackMemory(start, dump.file.source.read(rva, length), dump.file.littleEndian);
 }

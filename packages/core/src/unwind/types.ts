@@ -1,0 +1,49 @@
+/**
+ * The walker's working vocabulary. A `WalkFrame` is one physical frame while walking: its full
+ * register set (callers start from a copy of the callee's, as Breakpad's do), which of those are
+ * actually known, how it was found, and the address used to look it up.
+ */
+import type { FrameTrust } from '../report/model.js';
+import type { StackWinInfo } from '../symbols/types.js';
+import type { StackMemory } from './stack-memory.js';
+import type { FrameSymbolizer } from './symbolizer.js';
+
+export interface WalkFrame {
+  registers: Record<string, bigint>;
+  /** Names of the registers whose value is known (`undefined` = all: the context frame). */
+  valid?: Set<string>;
+  trust: FrameTrust;
+  /** The program counter: the context's, or for callers the return address. */
+  pc: bigint;
+  /**
+   * The address symbols are looked up at: `pc` for the context frame, `pc - 1` for callers so
+   * that it falls inside the CALL instruction (Breakpad `StackFrame::instruction`).
+   */
+  lookup: bigint;
+  /** x86: the STACK WIN or parameter-size information found for this frame (see x86.ts). */
+  winInfo?: Partial<StackWinInfo> & { parameterSize: number; full: boolean };
+}
+
+/** What an unwinder may consult. */
+export interface UnwindEnv {
+  stack: StackMemory;
+  symbols: FrameSymbolizer;
+  /** Breakpad's short OS name: 'windows', 'linux', 'mac', 'ios', 'android'... */
+  os: string;
+}
+
+/** One CPU's way to find a caller (Breakpad `Stackwalker<CPU>::GetCallerFrame` minus the checks the walker does). */
+export interface Unwinder {
+  readonly pointerSize: 4 | 8;
+  readonly ip: string;
+  readonly sp: string;
+  /**
+   * The caller of the last frame in `frames`, or undefined when no strategy finds one.
+   * `scanAllowed` is false once too many frames were found by scanning.
+   */
+  caller(frames: readonly WalkFrame[], env: UnwindEnv, scanAllowed: boolean): WalkFrame | undefined;
+}
+
+export function isValid(frame: WalkFrame, name: string): boolean {
+  return frame.registers[name] !== undefined && (frame.valid === undefined || frame.valid.has(name));
+}

@@ -1,0 +1,64 @@
+/**
+ * The generic stack walk (Breakpad `Stackwalker::Walk` + the checks every CPU's
+ * `GetCallerFrame` ends with, rust-minidump `walk_stack`): start from the thread's context,
+ * ask the CPU's unwinder for each caller, and stop when
+ *   - no strategy finds a caller;
+ *   - the return address is below 4 KiB (end of stack, or garbage);
+ *   - the stack pointer did not increase (after the first step it must strictly increase,
+ *     which also ends any loop);
+ *   - the frame limit is reached (the thread is then marked truncated).
+ * Each caller's `pc` is the return address; it is looked up at `pc - 1`.
+ */
+import type { CpuArch, CpuContext } from '../report/cpu.js';
+import { amd64Unwinder } from './amd64.js';
+import { arm64Unwinder } from './arm64.js';
+import { UNWIND_LIMITS } from './limits.js';
+import type { Unwinder, UnwindEnv, WalkFrame } from './types.js';
+import { x86Unwinder } from './x86.js';
+
+const UNWINDERS: Partial<Record<CpuArch, Unwinder>> = {
+  amd64: amd64Unwinder,
+  x86: x86Unwinder,
+  arm64: arm64Unwinder,
+};
+
+export function unwinderFor(arch: CpuArch): Unwinder | undefined {
+  return UNWINDERS[arch];
+}
+
+export interface WalkResult {
+  frames: WalkFrame[];
+  /** Why the walk stopped early, when it did. */
+  truncated?: string;
+}
+
+const SCANNED: ReadonlySet<string> = new Set(['none', 'scan', 'cfi_scan']);
+
+export function walkStack(context: CpuContext, env: UnwindEnv, maxFrames: number = UNWIND_LIMITS.framesPerThread): WalkResult {
+  const pc = context.registers[context.ip] ?? 0n;
+  const first: WalkFrame = { registers: { ...context.registers }, trust: 'context', pc, lookup: pc };
+  if (context.valid) first.valid = new Set(context.valid);
+  const frames: WalkFrame[] = [first];
+  const unwinder = unwinderFor(context.arch);
+  if (!unwinder) return { frames };
+  let scanned = 0;
+  const mask = unwinder.pointerSize === 4 ? 0xffff_ffffn : 0xffff_ffff_ffff_ffffn;
+  for (;;) {
+    const last = frames[frames.length - 1];
+    if (SCANNED.has(last.trust)) scanned++;
+    if (frames.length >= maxFrames) return { frames, truncated: `stopped after ${maxFrames} frames` };
+    const caller = unwinder.caller(frames, env, scanned < UNWIND_LIMITS.scannedFramesPerThread);
+    if (!caller) break;
+    const callerPc = caller.registers[unwinder.ip] & mask;
+    const callerSp = caller.registers[unwinder.sp] & mask;
+    const calleeSp = last.registers[unwinder.sp];
+    if (callerPc < UNWIND_LIMITS.lowestInstruction) break;
+    // A leaf may leave the stack pointer where it was (return address in a register); after
+    // that, each caller's stack pointer must be strictly higher.
+    if (last.trust === 'context' ? callerSp < calleeSp : callerSp <= calleeSp) break;
+    caller.pc = callerPc;
+    caller.lookup = callerPc - 1n;
+    frames.push(caller);
+  }
+  return { frames };
+}
