@@ -14,17 +14,20 @@ export function minidumpStackwalkJson(report: CrashReport): Record<string, unkno
 
   const frameJson = (f: Frame, i: number, withRegisters: boolean): Record<string, unknown> => {
     const mod = f.module !== undefined ? report.modules[f.module] : undefined;
+    // rust-minidump reports a caller frame at its return address minus one (inside the call
+    // instruction); Breakpad, and Culprit's human output, show the return address itself.
+    const adj = f.trust === 'context' ? 0n : 1n;
     const out: Record<string, unknown> = {
       file: f.file ?? null,
       frame: i,
       function: f.function ?? null,
-      function_offset: f.functionOffset !== undefined ? off(f.functionOffset) : null,
+      function_offset: f.functionOffset !== undefined ? off(f.functionOffset - adj) : null,
       inlines: f.inlines && f.inlines.length > 0 ? f.inlines.map((x) => ({ file: x.file ?? null, function: x.function, line: x.line ?? null })) : null,
       line: f.line ?? null,
       missing_symbols: mod !== undefined && !f.function,
       module: mod ? base(mod.codeFile) : null,
-      module_offset: f.moduleOffset !== undefined ? off(f.moduleOffset) : null,
-      offset: addr(f.instruction),
+      module_offset: f.moduleOffset !== undefined ? off(f.moduleOffset - adj) : null,
+      offset: addr(f.instruction - adj),
     };
     if (withRegisters && f.context) {
       const regs: Record<string, string> = {};
