@@ -33,7 +33,21 @@ export function frameLocation(report: CrashReport, frame: Frame): string {
     return s;
   }
   if (modName && frame.moduleOffset !== undefined) return `${modName} + ${hex(frame.moduleOffset)}`;
-  return hex(frame.instruction, 8);
+  return hex(frame.instruction);
+}
+
+/**
+ * The inlined calls of a frame, innermost first, as `module!function [file : line + 0xN]`. Their
+ * offset is the physical frame's, counted from the address looked up (return address minus one
+ * for callers), as Breakpad counts it.
+ */
+export function inlineLines(report: CrashReport, frame: Frame): string[] {
+  if (!frame.inlines || frame.inlines.length === 0) return [];
+  const mod = frame.module !== undefined ? report.modules[frame.module] : undefined;
+  const prefix = mod ? stripPath(mod.codeFile) + '!' : '';
+  const adjust = frame.trust === 'context' ? 0n : 1n;
+  const offset = frame.sourceOffset !== undefined && frame.sourceOffset >= adjust ? frame.sourceOffset - adjust : 0n;
+  return frame.inlines.map((i) => `${prefix}${i.function}${i.file ? ` [${stripPath(i.file)} : ${i.line ?? 0} + ${hex(offset)}]` : ''}`);
 }
 
 /** Registers in Breakpad's layout: name right-aligned, fixed-width hex, 2 (64-bit) or 4 (32-bit) a line. */
@@ -41,7 +55,8 @@ export function registerLines(ctx: CpuContext, indent: string): string[] {
   const wide = Object.values(ctx.registers).some((v) => v > 0xffffffffn) || ['amd64', 'arm64', 'ppc64', 'mips64', 'riscv64', 's390x'].includes(ctx.arch);
   const width = wide ? 16 : 8;
   const perLine = wide ? 2 : 4;
-  const names = Object.keys(ctx.registers).filter((n) => !ctx.valid || ctx.valid.includes(n));
+  // Breakpad prints no flags register for 64-bit x86.
+  const names = Object.keys(ctx.registers).filter((n) => (!ctx.valid || ctx.valid.includes(n)) && !(ctx.arch === 'amd64' && n === 'eflags'));
   const cells = names.map((n) => `${n.padStart(wide ? 3 : 6)} = ${hex(ctx.registers[n], width)}`);
   const out: string[] = [];
   for (let i = 0; i < cells.length; i += perLine) out.push(indent + cells.slice(i, i + perLine).join('   '));

@@ -1,6 +1,6 @@
 import type { CrashReport, MinidumpDetails } from '@culprit/core';
 import type { HumanOptions } from './index.js';
-import { frameLocation, hex, registerLines, TRUST_TEXT } from './frames.js';
+import { frameLocation, hex, inlineLines, registerLines, TRUST_TEXT } from './frames.js';
 
 /** A minidump report laid out like Breakpad's minidump_stackwalk, plus what Culprit adds. */
 export function renderMinidump(report: CrashReport, opts: HumanOptions): string {
@@ -42,12 +42,18 @@ export function renderMinidump(report: CrashReport, opts: HumanOptions): string 
     head += ` - tid: ${t.id}`;
     if (t.name) head += ` - ${t.name}`;
     out.push(head);
-    t.frames.forEach((f, fi) => {
-      out.push(`${String(fi).padStart(2)}  ${frameLocation(report, f)}`);
-      for (const inl of f.inlines ?? []) out.push(`    inlined: ${inl.function}${inl.file ? ` [${inl.file} : ${inl.line ?? 0}]` : ''}`);
+    // Inlined calls come first, innermost first, each numbered as a frame of its own, the way
+    // Breakpad prints them ("Found by: inline record"), then the physical frame.
+    let n = 0;
+    for (const f of t.frames) {
+      for (const line of inlineLines(report, f)) {
+        out.push(`${String(n++).padStart(2)}  ${line}`);
+        out.push('    Found by: inline record');
+      }
+      out.push(`${String(n++).padStart(2)}  ${frameLocation(report, f)}`);
       if (f.context && !opts.brief) out.push(...registerLines(f.context, '    '));
       out.push(`    Found by: ${TRUST_TEXT[f.trust]}`);
-    });
+    }
     if (t.truncated) out.push(`    (walk stopped: ${t.truncated})`);
     out.push('');
   }
