@@ -21,6 +21,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print the report as JSON (minidump-stackwalk schema)')
     .option('--pretty', 'indent JSON output')
     .option('--brief', 'only the crash summary and the crashing thread')
+    .option('--jsonl', 'one JSON line per input: {"file", "report"} or {"file", "error"} (the default for --json with many inputs)')
+    .option('--out-dir <dir>', 'write one JSON report per input into this folder')
+    .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--symbols-path <dir>', 'Breakpad symbol store folder (repeatable)', collect, [] as string[])
     .action(async (inputs: string[], opts: AnalyzeCliOptions) => {
       const { runAnalyze } = await import('./commands/analyze.js');
@@ -42,6 +45,9 @@ export interface AnalyzeCliOptions {
   json?: boolean;
   pretty?: boolean;
   brief?: boolean;
+  jsonl?: boolean;
+  outDir?: string;
+  progress?: boolean;
   symbolsPath: string[];
 }
 

@@ -79,3 +79,30 @@ test('usage errors exit 2 and point at --help', () => {
   assert.match(r.stderr, /missing required argument/);
   assert.match(r.stderr, /culprit --help/);
 });
+
+test('a folder is analyzed in one process: JSON lines, non-crash files skipped, a summary', () => {
+  const r = run('analyze', '--jsonl', '--symbols-path', join(corpus, 'rust-minidump/symbols'), join(corpus, 'rust-minidump'));
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 7, 'the seven dumps; snapshots, symbols and README are skipped');
+  const test = lines.find((l) => l.file.endsWith('/test.dmp'));
+  assert.equal(test.report.crashing_thread.frames[1].function, 'main');
+  assert.match(r.stderr, /7 analyzed, 0 failed, \d+ skipped \(not crash files\)/);
+});
+
+test('--out-dir writes one JSON report per dump', () => {
+  const out = mkdtempSync(join(tmpdir(), 'culprit-out-'));
+  const r = run('analyze', '--out-dir', out, join(corpus, 'rust-minidump/test.dmp'), join(corpus, 'rust-minidump/linux-mini.dmp'));
+  assert.equal(r.code, 0, r.stderr);
+  const doc = JSON.parse(readFileSync(join(out, 'linux-mini.dmp.json'), 'utf8'));
+  assert.equal(doc.system_info.os, 'Linux');
+  assert.equal(JSON.parse(readFileSync(join(out, 'test.dmp.json'), 'utf8')).system_info.cpu_arch, 'x86');
+});
+
+test('in a batch, a bad named file is reported and the rest still analyzed', () => {
+  const r = run('analyze', '--jsonl', '/nonexistent.dmp', join(corpus, 'rust-minidump/test.dmp'));
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.match(lines[0].error, /no such file/);
+  assert.equal(lines[1].report.system_info.os, 'Windows NT');
+});

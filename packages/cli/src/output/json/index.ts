@@ -10,8 +10,12 @@ export interface JsonOptions {
  * written for it read ours; other kinds serialise the common report model (bigints as hex).
  */
 export function renderJson(report: CrashReport, opts: JsonOptions): string {
-  const doc = report.kind === 'minidump' ? minidumpStackwalkJson(report) : report;
-  return JSON.stringify(doc, bigintReplacer, opts.pretty ? 2 : undefined);
+  return JSON.stringify(jsonDocument(report), bigintReplacer, opts.pretty ? 2 : undefined);
+}
+
+/** The JSON-ready document for a report (bigints still to be replaced when serialising). */
+export function jsonDocument(report: CrashReport): unknown {
+  return report.kind === 'minidump' ? minidumpStackwalkJson(report) : report;
 }
 
 export function bigintReplacer(_key: string, value: unknown): unknown {
