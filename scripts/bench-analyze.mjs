@@ -5,7 +5,9 @@
 //
 // The reference binary comes from the npm package minidump@0.26.0 (see ../shared/corpus/README.md);
 // it is installed on first use into bench-results/ref (not committed).
-// Usage: node scripts/bench-analyze.mjs [--runs N] [--symbols]
+// Then the warm path: Culprit's batch mode (one process, one symbol cache) over every dump
+// `--rounds` times, against Breakpad started once per dump (the way Socorro runs it).
+// Usage: node scripts/bench-analyze.mjs [--runs N] [--rounds N] [--no-symbols]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, readFileSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
@@ -15,7 +17,8 @@ const root = new URL('..', import.meta.url).pathname;
 const corpus = join(root, '../shared/corpus/minidump');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
-const withSymbols = args.includes('--symbols');
+const withSymbols = !args.includes('--no-symbols');
+const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 10;
 
 const refDir = join(root, 'bench-results/ref');
 const stackwalk = join(refDir, 'node_modules/minidump/bin/linux-x64/minidump_stackwalk');
@@ -104,4 +107,27 @@ const mo = median(ours);
 const mt = median(theirs);
 console.log('');
 console.log(`median cold CLI: culprit ${mo.toFixed(1)} ms, breakpad ${mt.toFixed(1)} ms, ratio ${(mo / mt).toFixed(2)}`);
-console.log(`median warm in-process analyze(): ${median(warm).toFixed(2)} ms per dump (${(1000 / median(warm)).toFixed(0)} dumps/s)`);
+console.log(`median warm in-process analyze() without symbols: ${median(warm).toFixed(2)} ms per dump`);
+
+// Symbol-heavy dumps: those whose symbols folder holds a large .sym (the 4.2 MB crash-client.sym).
+const heavy = dumps.map((d, i) => ({ d, i })).filter(({ d }) => d.includes('pipeline-inlines'));
+for (const { d, i } of heavy) {
+  console.log(`symbol-heavy ${relative(corpus, d)}: culprit ${ours[i].toFixed(1)} ms, breakpad ${theirs[i].toFixed(1)} ms, ratio ${(ours[i] / theirs[i]).toFixed(2)}`);
+}
+
+// Warm throughput: Culprit batch over all dumps x rounds in one process vs Breakpad once per dump.
+const symbolDirs = [...new Set(dumps.map((d) => join(dirname(d), 'symbols')).filter((p) => existsSync(p)))];
+const batchArgs = [cli, 'analyze', '--jsonl', '--no-progress'];
+if (withSymbols) for (const p of symbolDirs) batchArgs.push('--symbols-path', p);
+for (let r = 0; r < rounds; r++) batchArgs.push(...dumps);
+const tb = time(process.execPath, batchArgs);
+const culpritRate = (dumps.length * rounds) / (tb.ms / 1000);
+let breakpadMs = 0;
+for (let r = 0; r < Math.min(rounds, 3); r++) {
+  for (const dump of dumps) {
+    const symbolsDir = join(dirname(dump), 'symbols');
+    breakpadMs += time(stackwalk, withSymbols && existsSync(symbolsDir) ? [dump, symbolsDir] : [dump]).ms;
+  }
+}
+const breakpadRate = (dumps.length * Math.min(rounds, 3)) / (breakpadMs / 1000);
+console.log(`warm throughput: culprit batch ${culpritRate.toFixed(0)} dumps/s (${dumps.length * rounds} dumps in ${(tb.ms / 1000).toFixed(2)} s), breakpad once per dump ${breakpadRate.toFixed(0)} dumps/s, ratio ${(culpritRate / breakpadRate).toFixed(1)}x`);

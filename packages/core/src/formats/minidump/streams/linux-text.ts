@@ -1,14 +1,15 @@
-import { decodeLatin1 } from '../../../io/byte-view.js';
+import { decodeUtf8 } from '../../../io/byte-view.js';
 import { LIMITS } from '../../../io/limits.js';
 import type { StreamInput } from '../stream-context.js';
 
 /**
  * Breakpad's Linux streams that are copies of /proc and /etc files: cpuinfo, status,
- * lsb-release, maps, stat, uptime, limits, loadavg. Kept as text, bytes preserved one to one.
+ * lsb-release, maps, stat, uptime, limits, loadavg. Decoded as UTF-8, as the kernel and the
+ * C library write them (a malformed byte becomes U+FFFD rather than failing the stream).
  */
 export function readLinuxText(input: StreamInput): string {
   const n = Math.min(input.data.length, LIMITS.textStreamBytes);
-  return decodeLatin1(input.data.slice(0, n));
+  return decodeUtf8(input.data.slice(0, n));
 }
 
 /** /proc/PID/cmdline and environ: NUL-separated strings. */
