@@ -11,7 +11,7 @@ import { listCorpus, readCorpus } from '../../testing/corpus.js';
 import { parseKernelLog, readKernelLog } from '../../formats/linux-oops/reader.js';
 import type { KernelLogDetails } from '../../formats/linux-oops/to-crash-report.js';
 import { duphashText, koopsHashes, satyrFrames } from './koops-hash.js';
-import { sha1Hex } from './sha1.js';
+import { sha1HexOfText as sha1Hex } from '../../hash/sha1.js';
 
 test('SHA-1 test vectors', () => {
   assert.equal(sha1Hex('abc'), 'a9993e364706816aba3e25717850c26c9cd0d89d');

@@ -1,5 +1,5 @@
 import type { FaultingInstruction, KernelFrame, OopsReport } from '../../formats/linux-oops/types.js';
-import { sha1Hex } from './sha1.js';
+import { sha1HexOfText as sha1Hex } from '../../hash/sha1.js';
 
 /**
  * satyr's duplicate hash for kernel oopses (lib/generic_thread.c `sr_thread_get_duphash`,

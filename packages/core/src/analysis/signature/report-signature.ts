@@ -2,7 +2,7 @@
 import type { CrashReport } from '../../report/model.js';
 import { crashDataFromReport } from './adapter.js';
 import { generateSignatureFromCrashData, type GenerateOptions } from './generator.js';
-import { signatureId } from './sha1.js';
+import { signatureId } from './signature-id.js';
 
 export interface ReportSignature {
   signature: string;

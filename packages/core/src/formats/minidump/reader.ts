@@ -120,17 +120,17 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
   const crash = describeCrash(dump, exception, system, rawSystem);
   const extras = collectAnnotations(dump, rawModules.map((m) => basename(m.name)));
 
-  const process: ProcessInfo = {};
-  if (misc?.processId !== undefined) process.pid = misc.processId;
-  else if (linux.status?.Pid) process.pid = Number(linux.status.Pid);
+  const processInfo: ProcessInfo = {};
+  if (misc?.processId !== undefined) processInfo.pid = misc.processId;
+  else if (linux.status?.Pid) processInfo.pid = Number(linux.status.Pid);
   if (misc?.processCreateTime !== undefined) {
-    process.createTime = misc.processCreateTime;
-    if (dump.header.timeDateStamp >= misc.processCreateTime) process.uptimeSeconds = dump.header.timeDateStamp - misc.processCreateTime;
+    processInfo.createTime = misc.processCreateTime;
+    if (dump.header.timeDateStamp >= misc.processCreateTime) processInfo.uptimeSeconds = dump.header.timeDateStamp - misc.processCreateTime;
   }
-  if (misc?.processUserTime !== undefined) process.userTimeSeconds = misc.processUserTime;
-  if (misc?.processKernelTime !== undefined) process.kernelTimeSeconds = misc.processKernelTime;
-  if (modules.length > 0) process.name = basename(modules[0].codeFile);
-  if (linux.cmdline) process.commandLine = linux.cmdline.join(' ');
+  if (misc?.processUserTime !== undefined) processInfo.userTimeSeconds = misc.processUserTime;
+  if (misc?.processKernelTime !== undefined) processInfo.kernelTimeSeconds = misc.processKernelTime;
+  if (modules.length > 0) processInfo.name = basename(modules[0].codeFile);
+  if (linux.cmdline) processInfo.commandLine = linux.cmdline.join(' ');
 
   const handles = dump.stream(S.HandleDataStream, readHandleData);
   if (handles) dump.note(handles.errors, 'HandleDataStream');
@@ -163,7 +163,7 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
     kind: 'minidump',
     format: dump.format,
     system,
-    process,
+    process: processInfo,
     crash,
     threads,
     crashingThread,

@@ -1,7 +1,7 @@
 /**
  * SHA-1 (FIPS 180-4, section 6.1) over the UTF-8 bytes of a string, in plain TypeScript: the core
  * runs without node:crypto, and Web Crypto's digest is asynchronous. Used for short stable ids of
- * signatures, not for security.
+ * signatures and to reproduce satyr/ABRT's kernel-oops duplicate hashes; never for security.
  */
 
 /** UTF-8 bytes of a string (WHATWG encoding; lone surrogates become U+FFFD like TextEncoder). */
@@ -69,10 +69,7 @@ export function sha1Hex(data: Uint8Array): string {
   return [h0, h1, h2, h3, h4].map((h) => h.toString(16).padStart(8, '0')).join('');
 }
 
-/** Length of a signature id in hex digits: 64 bits, ample for telling signatures apart. */
-export const SIGNATURE_ID_HEX_DIGITS = 16;
-
-/** Stable short id of a signature: the first 16 hex digits of SHA-1 of its UTF-8 bytes. */
-export function signatureId(signature: string): string {
-  return sha1Hex(utf8Bytes(signature)).slice(0, SIGNATURE_ID_HEX_DIGITS);
+/** SHA-1 of a string's UTF-8 bytes, as 40 lowercase hex digits. */
+export function sha1HexOfText(text: string): string {
+  return sha1Hex(utf8Bytes(text));
 }
