@@ -21,4 +21,10 @@ export const SYMBOL_LIMITS = {
   cachedFiles: 64,
   /** Total bytes of symbol files kept parsed by one supplier. */
   cachedBytes: 512 * 1024 * 1024,
+  /**
+   * Lookups that found no file (or a corrupt one) remembered by one supplier. They cost a few
+   * bytes each and are kept apart from parsed files, so that the many modules without symbols
+   * in a batch cannot evict the parsed files every dump needs.
+   */
+  cachedMisses: 100_000,
 } as const;

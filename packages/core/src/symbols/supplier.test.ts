@@ -125,3 +125,17 @@ test('parsed files are cached across lookups, within the bound', () => {
   assert.ok(after > before);
   assert.equal(store.reads, after);
 });
+
+test('modules without symbols never evict a parsed file (a batch has far more of them)', () => {
+  const bytes = new TextEncoder().encode('MODULE Linux x86 AB12 a\nFUNC 10 10 0 f\n');
+  const store = memoryStore({ 'a/AB12/a.sym': bytes });
+  const supplier = new BreakpadSymbolSupplier([store], { maxFiles: 1 });
+  const a: ModuleRef = { debugFile: 'a', debugId: 'AB12', codeFile: '', codeId: '' };
+  supplier.lookup(a);
+  const readsAfterParse = store.reads;
+  for (let i = 0; i < 500; i++) supplier.lookup({ ...a, debugFile: `missing${i}` });
+  const readsAfterMisses = store.reads;
+  assert.equal(supplier.lookup(a).status, 'found');
+  assert.equal(store.reads, readsAfterMisses, 'a was still cached: no store read for it');
+  assert.ok(readsAfterMisses > readsAfterParse);
+});

@@ -72,6 +72,7 @@ export interface SupplierOptions {
  */
 export class BreakpadSymbolSupplier implements SymbolSupplier {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly misses = new Map<string, SymbolLookupResult>();
   private cachedBytes = 0;
   private readonly maxFiles: number;
   private readonly maxBytes: number;
@@ -86,6 +87,8 @@ export class BreakpadSymbolSupplier implements SymbolSupplier {
 
   lookup(module: ModuleRef): SymbolLookupResult {
     const key = [module.debugFile, module.debugId, module.codeFile, module.codeId].join('\n');
+    const miss = this.misses.get(key);
+    if (miss) return miss;
     const hit = this.cache.get(key);
     if (hit) {
       this.cache.delete(key); // refresh its place in the LRU order
@@ -131,6 +134,11 @@ export class BreakpadSymbolSupplier implements SymbolSupplier {
   }
 
   private remember(key: string, entry: CacheEntry): void {
+    if (entry.result.status !== 'found' && entry.bytes === 0) {
+      this.misses.set(key, entry.result);
+      if (this.misses.size > SYMBOL_LIMITS.cachedMisses) this.misses.delete(this.misses.keys().next().value as string);
+      return;
+    }
     this.cache.set(key, entry);
     this.cachedBytes += entry.bytes;
     while (this.cache.size > this.maxFiles || (this.cachedBytes > this.maxBytes && this.cache.size > 1)) {
