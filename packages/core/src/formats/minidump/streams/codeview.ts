@@ -12,7 +12,15 @@ export type CodeViewRecord =
   | { kind: 'elf'; buildId: Uint8Array; debugId: string; codeId: string }
   | { kind: 'unknown'; signature: number };
 
-const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
+/** Two uppercase hex digits per byte value: module ids are formatted for every module of every dump. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+
+/** `n` (a u8, u16 or u32) as uppercase hex of `width` digits (2, 4 or 8). */
+function hex(n: number, width: number): string {
+  let s = '';
+  for (let shift = (width - 2) * 4; shift >= 0; shift -= 8) s += BYTE_HEX[(n >>> shift) & 0xff];
+  return s;
+}
 
 function cString(v: ByteView, offset: number): string {
   if (offset >= v.length) return '';
@@ -49,7 +57,9 @@ export function readCodeView(v: ByteView): CodeViewRecord {
     }
     case CV_SIGNATURE.ELF: {
       const buildId = v.slice(4, v.length - 4);
-      return { kind: 'elf', buildId, debugId: elfDebugId(buildId), codeId: [...buildId].map((b) => b.toString(16).padStart(2, '0')).join('') };
+      let codeId = '';
+      for (const b of buildId) codeId += BYTE_HEX[b];
+      return { kind: 'elf', buildId, debugId: elfDebugId(buildId), codeId: codeId.toLowerCase() };
     }
     default:
       return { kind: 'unknown', signature };
