@@ -78,6 +78,19 @@ function compare(report: CrashReport, refText: string): { result: Record<Field, 
   return { result, notes };
 }
 
+test('assertions are worded as Breakpad words them', () => {
+  let compared = 0;
+  for (const refPath of listCorpus('reference/breakpad/minidump', (n) => n.endsWith('.txt') && !n.endsWith('.m.txt'))) {
+    const want = /^Assertion: (.*)$/m.exec(readFileSync(corpusPath(...refPath.split('/')), 'utf8'));
+    if (!want) continue;
+    const dumpRel = refPath.replace(/^reference\/breakpad\//, '').replace(/\.txt$/, '');
+    const report = analyze(new BufferSource(readCorpus(...dumpRel.split('/'))));
+    assert.equal(report.crash?.assertion, want[1], dumpRel);
+    compared++;
+  }
+  assert.ok(compared >= 1, 'the corpus has a dump with an assertion');
+});
+
 test('Culprit agrees with Breakpad minidump_stackwalk on every corpus dump', () => {
   const refs = listCorpus('reference/breakpad/minidump', (n) => n.endsWith('.m.txt'));
   const rows: Row[] = [];

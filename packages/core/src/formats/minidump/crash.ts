@@ -60,6 +60,6 @@ export function assertionText(a: RawAssertionInfo): string {
   if (a.expression) s += ' ' + a.expression;
   if (a.function) s += ' in function ' + a.function;
   if (a.file) s += ', in file ' + a.file;
-  if (a.line !== 0) s += `, at line ${a.line}`;
+  if (a.line !== 0) s += ` at line ${a.line}`;
   return s;
 }
