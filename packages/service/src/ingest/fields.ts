@@ -22,8 +22,9 @@ export function identityFrom(fields: Readonly<Record<string, string>>): ReportId
     return null;
   };
   return {
-    product: first('prod', '_productName', 'product', 'ProductName'),
-    version: first('ver', '_version', 'version', 'Version'),
+    // Electron sends prod='Electron' and ver=<Electron's version>; the app is _productName/_version.
+    product: first('_productName', 'prod', 'product', 'ProductName'),
+    version: first('_version', 'ver', 'version', 'Version'),
     platform: first('platform', 'plat', 'os'),
     processType: first('process_type', 'ptype'),
     guid: first('guid', 'InstallID', 'install_id'),
