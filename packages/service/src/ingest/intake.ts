@@ -45,13 +45,15 @@ export class Intake {
     let fields: Record<string, string>;
     let files: ReceivedFile[];
     if (/^multipart\/form-data/i.test(contentType)) {
+      const written: string[] = [];
       try {
         ({ fields, files } = await receiveMultipart(body, contentType, this.limits, async (index, _field, stream) => {
           const key = keyOf(index);
+          written.push(key);
           return { key, size: await this.blobs.write(key, stream) };
         }));
       } catch (err) {
-        await this.discard(((err as { stored?: ReceivedFile[] }).stored ?? []).map((f) => f.key));
+        await this.discard(written);
         throw err;
       }
     } else {

@@ -17,7 +17,7 @@ export interface ReceivedForm {
   files: ReceivedFile[];
 }
 
-/** Stores one file part; resolves once its bytes are synced. */
+/** Stores one file part; resolves once its bytes are synced. The caller deletes what it wrote when the form is refused. */
 export type FileSink = (index: number, field: string, stream: Readable) => Promise<{ key: string; size: number }>;
 
 /** The part name Breakpad, Crashpad and Electron give the minidump. */
@@ -33,16 +33,17 @@ export function receiveMultipart(body: Readable, contentType: string, limits: In
     let settled = false;
     const fields: Record<string, string> = Object.create(null);
     const pending: Promise<ReceivedFile>[] = [];
+    const open = new Set<Readable>();
     const fail = (err: unknown): void => {
       if (settled) return;
       settled = true;
+      const error = toIngestError(err);
       body.unpipe();
       body.resume(); // drain, so the connection can carry the refusal
-      // Let stored parts finish (or fail) before reporting, so the caller can delete them all.
-      void Promise.allSettled(pending).then((done) => {
-        const stored = done.flatMap((d) => (d.status === 'fulfilled' ? [d.value] : []));
-        reject(Object.assign(toIngestError(err), { stored }));
-      });
+      // A cut-off body never ends its open file part: end it, so its sink settles.
+      for (const s of open) s.destroy(error);
+      // Let every sink settle before reporting, so the caller can delete what they wrote.
+      void Promise.allSettled(pending).then(() => reject(error));
     };
 
     let bb;
@@ -70,6 +71,8 @@ export function receiveMultipart(body: Readable, contentType: string, limits: In
     bb.on('file', (name, stream, filename) => {
       if (settled) return stream.resume();
       const index = pending.length;
+      open.add(stream);
+      stream.once('close', () => open.delete(stream));
       const stored = sink(index, name, stream).then(({ key, size }) => ({ field: name, filename: filename ?? '', key, size }));
       stored.catch(fail);
       pending.push(stored);

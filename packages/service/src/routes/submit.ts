@@ -54,6 +54,7 @@ export async function submitRoutes(app: FastifyInstance, ctx: ServiceContext): P
         return reply.type('text/plain; charset=utf-8').send(accepted.id);
       } catch (err) {
         if (err instanceof IngestError) {
+          request.raw.resume();
           ctx.metrics.refusedUpload(err.code);
           return sendIngestError(reply, err);
         }
