@@ -1,13 +1,13 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { roleAllows, roleOf, type Role } from './tokens.js';
 
 /**
- * A preHandler admitting requests whose token has at least `need`. The token comes as
+ * An onRequest hook (before the body is read or validated) admitting requests whose token has at least `need`. The token comes as
  * `Authorization: Bearer <token>`, or `?token=` for tools that only take a URL (symupload).
  */
-export function requireRole(db: Kysely<Database>, need: Role): preHandlerAsyncHookHandler {
+export function requireRole(db: Kysely<Database>, need: Role): onRequestAsyncHookHandler {
   return async function (request: FastifyRequest, reply: FastifyReply) {
     const header = request.headers.authorization;
     const fromQuery = (request.query as Record<string, unknown> | undefined)?.token;

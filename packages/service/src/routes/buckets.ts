@@ -20,7 +20,7 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
   app.get(
     '/buckets',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         summary: 'Top crashers: buckets ranked by reports received in the last `days` days',
         tags: ['buckets'],
@@ -71,7 +71,7 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
   app.get(
     '/buckets/:id',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         summary: 'One bucket: daily counts and breakdowns by product, version, OS version and platform',
         tags: ['buckets'],

@@ -14,14 +14,14 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServiceContext)
     async () => ({ status: 'ok', queued: await ctx.queue.depth() }),
   );
 
-  app.get('/metrics', { preHandler: read, schema: { summary: 'Prometheus metrics', tags: ['operations'], security: [{ bearer: [] }] } }, async (_request, reply) => {
+  app.get('/metrics', { onRequest: read, schema: { summary: 'Prometheus metrics', tags: ['operations'], security: [{ bearer: [] }] } }, async (_request, reply) => {
     return reply.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
   });
 
   app.post(
     '/tokens',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         summary: 'Create an API token (admin)',
         tags: ['operations'],
@@ -39,7 +39,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServiceContext)
   app.post(
     '/ingest-keys',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         summary: 'Create an ingest key for one product (admin); required on /submit when the service runs with ingest keys on',
         tags: ['operations'],

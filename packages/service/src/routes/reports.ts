@@ -30,7 +30,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
   app.get(
     '/reports',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         summary: 'List reports, newest first',
         tags: ['reports'],
@@ -78,7 +78,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
   app.get(
     '/reports/:id',
     {
-      preHandler: read,
+      onRequest: read,
       schema: { summary: 'One report: annotations, answer and processed result', tags: ['reports'], security: [{ bearer: [] }], params: idParams, response: { 200: reportDetailSchema, 404: errorSchema } },
     },
     async (request, reply) => {
@@ -94,7 +94,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
   app.get(
     '/reports/:id/raw',
     {
-      preHandler: admin,
+      onRequest: admin,
       schema: {
         summary: 'Download the dump as received (admin); ?attachment=N for the Nth attachment',
         tags: ['reports'],
@@ -120,7 +120,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
 
   app.delete(
     '/reports/:id',
-    { preHandler: admin, schema: { summary: 'Delete a report and its files (admin)', tags: ['reports'], security: [{ bearer: [] }], params: idParams, response: { 204: { type: 'null' }, 404: errorSchema } } },
+    { onRequest: admin, schema: { summary: 'Delete a report and its files (admin)', tags: ['reports'], security: [{ bearer: [] }], params: idParams, response: { 204: { type: 'null' }, 404: errorSchema } } },
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const r = await ctx.db.selectFrom('reports').select(['dump_key', 'attachments', 'result_key', 'bucket_id', 'status']).where('id', '=', id).executeTakeFirst();

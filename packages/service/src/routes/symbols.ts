@@ -25,7 +25,7 @@ export async function symbolRoutes(app: FastifyInstance, ctx: ServiceContext): P
   app.post(
     '/symbols',
     {
-      preHandler: developer,
+      onRequest: developer,
       schema: {
         summary: 'Upload Breakpad symbols: symupload multipart (`symbol_file`) or a zipped store tree',
         tags: ['symbols'],
@@ -99,7 +99,7 @@ export async function symbolRoutes(app: FastifyInstance, ctx: ServiceContext): P
   app.get(
     '/symbols/missing',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         summary: 'Modules without symbols, ranked by how many reports lack them',
         tags: ['symbols'],
