@@ -13,6 +13,8 @@ const MAX_MODULES_RECORDED = 2000;
 process.on('message', (msg: AnalysisRequest) => {
   process.send!(handle(msg));
 });
+// The service went away (even by SIGKILL): nobody will read a result, so stop.
+process.on('disconnect', () => process.exit(0));
 
 function handle(req: AnalysisRequest): AnalysisResponse {
   if (req.testHooks) runTestOnlyPoison(req.path);
