@@ -12,7 +12,7 @@ import { SqlWorkQueue } from './queue/sql-work-queue.js';
 import { FileBlobStore } from './storage/file-blob-store.js';
 import { IngestCommitter } from './storage/ingest-commit.js';
 import { migrateToLatest } from './storage/migrations.js';
-import { openSqlite } from './storage/sqlite-dialect.js';
+import { openSqlite } from './storage/sqlite/open.js';
 import { WorkerPool } from './workers/pool.js';
 
 export interface Service {
