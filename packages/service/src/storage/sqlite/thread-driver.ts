@@ -29,7 +29,7 @@ export class SqliteThreadDriver implements Driver {
     // runs from source (tests) the thread still runs the compiled file (`npm test` builds first).
     const self = import.meta.url;
     const script = self.endsWith('.ts') ? new URL('../../../dist/storage/sqlite/sqlite-thread.js', self) : new URL('./sqlite-thread.js', self);
-    this.worker = new Worker(fileURLToPath(script), { workerData: { path: this.path } });
+    this.worker = new Worker(fileURLToPath(script), { workerData: { path: this.path }, execArgv: [] });
     this.worker.on('message', (res: SqliteResponse) => {
       const w = this.waiting.get(res.id);
       this.waiting.delete(res.id);
