@@ -18,6 +18,6 @@ export interface BlobStore {
   /** A local file path for workers to read lazily, or null for remote stores. */
   localPath(key: string): string | null;
   delete(key: string): Promise<void>;
-  /** Every key under a prefix (used on start to sweep files never acknowledged). */
+  /** Every key under a prefix (tests; a sweep of files never acknowledged will use it). */
   list(prefix: string): Promise<string[]>;
 }
