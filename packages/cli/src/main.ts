@@ -30,6 +30,35 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await runAnalyze(inputs, opts);
     });
 
+  program
+    .command('serve')
+    .description('Run the Culprit service: crash report intake, analysis workers, JSON API')
+    .option('--port <n>', 'port to listen on (env CULPRIT_PORT; default 8080)')
+    .option('--host <host>', 'address to bind (env CULPRIT_HOST; default localhost)')
+    .option('--data <dir>', 'folder for the database and dumps (env CULPRIT_DATA; default ./culprit-data)')
+    .option('--symbols-path <dir>', 'Breakpad symbol store folder (repeatable; env CULPRIT_SYMBOLS, ":"-separated)', collect, [] as string[])
+    .option('--workers <n>', 'analysis worker processes (env CULPRIT_WORKERS; default one per core)')
+    .option('--require-ingest-keys', 'refuse uploads without a per-product ingest key')
+    .action(async (opts: ServeCliOptions) => {
+      const { runServe } = await import('./commands/serve.js');
+      exitCode = await runServe(opts);
+    });
+
+  program
+    .command('submit')
+    .description('Upload a crash report to a Culprit service, print its id, wait for the answer')
+    .argument('<file>', 'minidump, kernel dump or kernel log')
+    .requiredOption('--url <url>', 'the service, e.g. http://localhost:8080')
+    .option('--product <name>', 'product name (sent as `prod`)')
+    .option('--version <version>', 'product version (sent as `ver`)')
+    .option('--key <key>', 'ingest key, when the service requires one')
+    .option('--no-wait', 'print the id and return without waiting for processing')
+    .option('--timeout <seconds>', 'how long to wait for the answer', '120')
+    .action(async (file: string, opts: SubmitCliOptions) => {
+      const { runSubmit } = await import('./commands/submit.js');
+      exitCode = await runSubmit(file, opts);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (err) {
@@ -49,6 +78,24 @@ export interface AnalyzeCliOptions {
   outDir?: string;
   progress?: boolean;
   symbolsPath: string[];
+}
+
+export interface ServeCliOptions {
+  port?: string;
+  host?: string;
+  data?: string;
+  symbolsPath: string[];
+  workers?: string;
+  requireIngestKeys?: boolean;
+}
+
+export interface SubmitCliOptions {
+  url: string;
+  product?: string;
+  version?: string;
+  key?: string;
+  wait?: boolean;
+  timeout?: string;
 }
 
 function collect(value: string, previous: string[]): string[] {

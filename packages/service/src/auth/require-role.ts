@@ -1,0 +1,24 @@
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.js';
+import { roleAllows, roleOf, type Role } from './tokens.js';
+
+/**
+ * An onRequest hook (before the body is read or validated) admitting requests whose token has at least `need`. The token comes as
+ * `Authorization: Bearer <token>`, or `?token=` for tools that only take a URL (symupload).
+ */
+export function requireRole(db: Kysely<Database>, need: Role): onRequestAsyncHookHandler {
+  return async function (request: FastifyRequest, reply: FastifyReply) {
+    const header = request.headers.authorization;
+    const fromQuery = (request.query as Record<string, unknown> | undefined)?.token;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : typeof fromQuery === 'string' ? fromQuery : undefined;
+    if (!token) {
+      return reply.code(401).send({ statusCode: 401, code: 'CULPRIT_ERR_NO_TOKEN', message: 'this endpoint needs a token: send Authorization: Bearer <token>.' });
+    }
+    const role = await roleOf(db, token);
+    if (!role) return reply.code(401).send({ statusCode: 401, code: 'CULPRIT_ERR_BAD_TOKEN', message: 'the token is not known.' });
+    if (!roleAllows(role, need)) {
+      return reply.code(403).send({ statusCode: 403, code: 'CULPRIT_ERR_FORBIDDEN', message: `this needs the '${need}' role; the token has '${role}'.` });
+    }
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * What the service reads out of a client's annotations. Electron sends `_productName`,
+ * `_version`, `prod`, `ver`, `platform`, `process_type`, `guid`; Breakpad's senders `prod`,
+ * `ver`, `guid`, `ptime`, `email`, `comments`; Crashpad forwards whatever the app set (usually
+ * `prod`, `ver`, `plat`). Every annotation is kept as sent; these are the indexed ones.
+ */
+export interface ReportIdentity {
+  product: string | null;
+  version: string | null;
+  platform: string | null;
+  processType: string | null;
+  /** Install id: counts distinct installs per bucket. */
+  guid: string | null;
+}
+
+export function identityFrom(fields: Readonly<Record<string, string>>): ReportIdentity {
+  const first = (...keys: string[]): string | null => {
+    for (const k of keys) {
+      const v = fields[k];
+      if (v !== undefined && v.trim() !== '') return v.trim();
+    }
+    return null;
+  };
+  return {
+    // Electron sends prod='Electron' and ver=<Electron's version>; the app is _productName/_version.
+    product: first('_productName', 'prod', 'product', 'ProductName'),
+    version: first('_version', 'ver', 'version', 'Version'),
+    platform: first('platform', 'plat', 'os'),
+    processType: first('process_type', 'ptype'),
+    guid: first('guid', 'InstallID', 'install_id'),
+  };
+}

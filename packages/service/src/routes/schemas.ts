@@ -1,0 +1,85 @@
+/** JSON schemas shared by routes: Fastify validates requests with them and the OpenAPI document is built from them. */
+const nullableString = { type: ['string', 'null'] } as const;
+const nullableInt = { type: ['integer', 'null'] } as const;
+
+export const answerSchema = {
+  type: 'object',
+  properties: {
+    reportId: { type: 'string' },
+    status: { type: 'string', enum: ['queued', 'processing', 'processed', 'failed'] },
+    verdict: { type: 'string', enum: ['received', 'new', 'known', 'failed'] },
+    text: { type: 'string' },
+    signature: nullableString,
+    bucketId: nullableInt,
+    bucketReports: nullableInt,
+    culprit: { type: ['object', 'null'], properties: { name: { type: 'string' }, version: nullableString } },
+    solutions: {
+      type: 'array',
+      description: 'Fixes vendors attach to this bucket (coming with the solutions feature).',
+      items: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' }, vendor: { type: 'string' } } },
+    },
+  },
+  required: ['reportId', 'status', 'verdict', 'text', 'solutions'],
+} as const;
+
+export const reportSummarySchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    receivedAt: { type: 'string', format: 'date-time' },
+    product: nullableString,
+    version: nullableString,
+    platform: nullableString,
+    processType: nullableString,
+    guid: nullableString,
+    status: { type: 'string' },
+    error: nullableString,
+    kind: nullableString,
+    format: nullableString,
+    signature: nullableString,
+    bucketId: nullableInt,
+    crashReason: nullableString,
+    osName: nullableString,
+    osVersion: nullableString,
+    cpuArch: nullableString,
+    culprit: { type: ['object', 'null'], properties: { name: { type: 'string' }, version: nullableString } },
+    dumpSize: { type: 'integer' },
+  },
+  required: ['id', 'receivedAt', 'status', 'dumpSize'],
+} as const;
+
+export const reportDetailSchema = {
+  type: 'object',
+  properties: {
+    ...reportSummarySchema.properties,
+    annotations: { type: 'object', additionalProperties: { type: 'string' } },
+    attachments: {
+      type: 'array',
+      items: { type: 'object', properties: { name: { type: 'string' }, filename: { type: 'string' }, size: { type: 'integer' } } },
+    },
+    answer: answerSchema,
+    result: { description: 'The processed report (CrashReport; 64-bit values as hex strings), null until processed.' },
+  },
+  required: [...reportSummarySchema.required, 'annotations', 'attachments', 'answer'],
+} as const;
+
+export const countsSchema = {
+  type: 'array',
+  items: { type: 'object', properties: { value: nullableString, count: { type: 'integer' } }, required: ['value', 'count'] },
+} as const;
+
+export const bucketSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    signature: { type: 'string' },
+    kind: nullableString,
+    firstSeen: { type: 'string', format: 'date-time' },
+    lastSeen: { type: 'string', format: 'date-time' },
+    reports: { type: 'integer', description: 'all reports in the bucket' },
+    windowReports: { type: 'integer', description: 'reports received in the requested window' },
+    installs: { type: 'integer', description: 'distinct install ids (guid) in the window' },
+    culprit: { type: ['object', 'null'], properties: { name: { type: 'string' }, version: nullableString } },
+  },
+  required: ['id', 'signature', 'firstSeen', 'lastSeen', 'reports'],
+} as const;

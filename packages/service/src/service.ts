@@ -1,0 +1,96 @@
+import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { resolveConfig, type ServiceConfig, type ServiceOptions } from './config.js';
+import type { ServiceContext } from './context.js';
+import { addToken, createToken, hasAdmin } from './auth/tokens.js';
+import { Intake } from './ingest/intake.js';
+import { Metrics } from './metrics/metrics.js';
+import { Processor } from './processing/processor.js';
+import { SqlWorkQueue } from './queue/sql-work-queue.js';
+import { FileBlobStore } from './storage/file-blob-store.js';
+import { IngestCommitter } from './storage/ingest-commit.js';
+import { migrateToLatest } from './storage/migrations.js';
+import { openSqlite } from './storage/sqlite/open.js';
+import { WorkerPool } from './workers/pool.js';
+
+export interface Service {
+  app: FastifyInstance;
+  ctx: ServiceContext;
+  /** The admin token created on first start (also written to `<data>/admin-token`), if one was. */
+  bootstrapToken: string | null;
+  /** Stops workers and closes the database; the HTTP listener too when `listen` was used. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens storage (running migrations), recovers unfinished work, starts the worker pool and
+ * builds the app. `processing: false` builds the app only (tests of the intake alone).
+ */
+export async function createService(options: ServiceOptions & { processing?: boolean } = {}): Promise<Service> {
+  const config: ServiceConfig = resolveConfig(options);
+  await fsp.mkdir(config.dataDir, { recursive: true });
+  const db = openSqlite(join(config.dataDir, 'culprit.sqlite'));
+  await migrateToLatest(db);
+  const blobs = new FileBlobStore(join(config.dataDir, 'blobs'));
+  const symbols = new FileBlobStore(join(config.dataDir, 'symbols'));
+  await fsp.mkdir(symbols.root, { recursive: true });
+  const symbolPaths = (): string[] => [symbols.root, ...config.symbolPaths];
+  const queue = new SqlWorkQueue(db);
+  await queue.recoverRunning();
+  await db.updateTable('reports').set({ status: 'queued' }).where('status', '=', 'processing').execute();
+  const metrics = new Metrics(() => queue.depth());
+
+  let processor: Processor | null = null;
+  let pool: WorkerPool | null = null;
+  if (options.processing !== false) {
+    pool = new WorkerPool({ size: config.workers, timeoutMs: config.analysisTimeoutMs, memoryMb: config.analysisMemoryMb });
+    processor = new Processor(db, blobs, queue, pool, metrics, { symbolPaths, maxAttempts: config.maxAttempts, testHooks: config.testHooks });
+  }
+  const committer = new IngestCommitter(db, blobs, queue, () => processor?.kick());
+  const intake = new Intake(blobs, committer, config.limits);
+  const ctx: ServiceContext = { config, db, blobs, symbols, symbolPaths, queue, intake, metrics, processor };
+
+  const bootstrapToken = await bootstrapAdmin(ctx);
+  const app = await buildApp(ctx);
+  processor?.start();
+  return {
+    app,
+    ctx,
+    bootstrapToken,
+    async close() {
+      await app.close();
+      await processor?.stop();
+      await pool?.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** `culprit serve`: the service listening on host:port until the process ends. */
+export async function startService(options: ServiceOptions = {}): Promise<Service> {
+  const service = await createService(options);
+  const { host, port, dataDir } = service.ctx.config;
+  await service.app.listen({ host, port });
+  const addr = service.app.server.address();
+  const shown = typeof addr === 'object' && addr ? `http://${host}:${addr.port}` : `http://${host}:${port}`;
+  process.stderr.write(`culprit: serving on ${shown} (data in ${dataDir}, ${service.ctx.config.workers} analysis workers)\n`);
+  if (service.bootstrapToken) {
+    process.stderr.write(`culprit: admin token (also in ${join(dataDir, 'admin-token')}): ${service.bootstrapToken}\n`);
+  }
+  return service;
+}
+
+/** CULPRIT_ADMIN_TOKEN sets the admin token; otherwise the first start creates one and writes it down. */
+async function bootstrapAdmin(ctx: ServiceContext): Promise<string | null> {
+  const fromEnv = process.env.CULPRIT_ADMIN_TOKEN;
+  if (fromEnv) {
+    await addToken(ctx.db, fromEnv, 'admin', 'CULPRIT_ADMIN_TOKEN');
+    return null;
+  }
+  if (await hasAdmin(ctx.db)) return null;
+  const token = await createToken(ctx.db, 'admin', 'bootstrap');
+  await fsp.writeFile(join(ctx.config.dataDir, 'admin-token'), token + '\n', { mode: 0o600 });
+  return token;
+}

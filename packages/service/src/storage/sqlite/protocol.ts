@@ -1,0 +1,6 @@
+/** Messages between the SQLite driver (service thread) and the thread that owns the database. */
+export type SqliteRequest = { id: number; sql: string; parameters: readonly unknown[] } | { id: number; close: true };
+
+export type SqliteResponse =
+  | { id: number; rows: unknown[]; changes?: number; lastInsertRowid?: number }
+  | { id: number; error: { message: string; code?: string } };
