@@ -139,3 +139,13 @@ test('modules without symbols never evict a parsed file (a batch has far more of
   assert.equal(store.reads, readsAfterMisses, 'a was still cached: no store read for it');
   assert.ok(readsAfterMisses > readsAfterParse);
 });
+
+test('with rememberMisses off, symbols that arrive later are found on the next lookup', () => {
+  const files: Record<string, Uint8Array> = {};
+  const store = memoryStore(files);
+  const supplier = new BreakpadSymbolSupplier([store], { rememberMisses: false });
+  const a: ModuleRef = { debugFile: 'a', debugId: 'AB12', codeFile: '', codeId: '' };
+  assert.equal(supplier.lookup(a).status, 'missing');
+  files['a/AB12/a.sym'] = new TextEncoder().encode('MODULE Linux x86 AB12 a\nFUNC 10 10 0 f\n');
+  assert.equal(supplier.lookup(a).status, 'found');
+});

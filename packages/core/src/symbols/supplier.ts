@@ -64,6 +64,12 @@ export interface SupplierOptions {
   maxFiles?: number;
   /** Bytes of parsed files kept (default SYMBOL_LIMITS.cachedBytes). */
   maxBytes?: number;
+  /**
+   * Remember lookups that found nothing (default true). A long-running process whose stores
+   * receive new files (the service's symbol uploads) turns this off so that a module's symbols
+   * are found as soon as they arrive; parsed files are still cached.
+   */
+  rememberMisses?: boolean;
 }
 
 /**
@@ -76,6 +82,7 @@ export class BreakpadSymbolSupplier implements SymbolSupplier {
   private cachedBytes = 0;
   private readonly maxFiles: number;
   private readonly maxBytes: number;
+  private readonly rememberMisses: boolean;
 
   constructor(
     private readonly stores: readonly SymbolStore[],
@@ -83,6 +90,7 @@ export class BreakpadSymbolSupplier implements SymbolSupplier {
   ) {
     this.maxFiles = options.maxFiles ?? SYMBOL_LIMITS.cachedFiles;
     this.maxBytes = options.maxBytes ?? SYMBOL_LIMITS.cachedBytes;
+    this.rememberMisses = options.rememberMisses ?? true;
   }
 
   lookup(module: ModuleRef): SymbolLookupResult {
@@ -135,6 +143,7 @@ export class BreakpadSymbolSupplier implements SymbolSupplier {
 
   private remember(key: string, entry: CacheEntry): void {
     if (entry.result.status !== 'found' && entry.bytes === 0) {
+      if (!this.rememberMisses) return;
       this.misses.set(key, entry.result);
       if (this.misses.size > SYMBOL_LIMITS.cachedMisses) this.misses.delete(this.misses.keys().next().value as string);
       return;

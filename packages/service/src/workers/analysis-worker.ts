@@ -3,7 +3,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, CulpritParseError, symbolPathCandidates, type CrashReport, type ModuleInfo } from '@culprit/core';
-import { FileSource } from '@culprit/core/node';
+import { createSymbolSupplier, FileSource } from '@culprit/core/node';
+import type { SymbolSupplier } from '@culprit/core';
 import type { AnalysisRequest, AnalysisResponse, AnalysisSummary, ModuleSummary } from './protocol.js';
 import { runTestOnlyPoison } from './test-only-poison.js';
 
@@ -21,8 +22,7 @@ function handle(req: AnalysisRequest): AnalysisResponse {
   let source: FileSource | undefined;
   try {
     source = new FileSource(req.path);
-    // TODO(walker): pass createSymbolSupplier(req.symbolPaths) once analyze() takes symbols.
-    const report = analyze(source);
+    const report = analyze(source, { symbols: supplierFor(req.symbolPaths) });
     return { jobId: req.jobId, ok: true, summary: summarize(report, req.symbolPaths), reportJson: JSON.stringify(report, bigintAsHex) };
   } catch (err) {
     if (err instanceof CulpritParseError) return { jobId: req.jobId, ok: false, permanent: true, error: err.message };
@@ -30,6 +30,19 @@ function handle(req: AnalysisRequest): AnalysisResponse {
   } finally {
     source?.close();
   }
+}
+
+/**
+ * One supplier per worker process and set of stores: parsed symbol files stay cached across the
+ * dumps this worker analyses. Misses are not remembered, so symbols uploaded later are found by
+ * the next analysis (reprocessing) without restarting workers.
+ */
+let supplier: { key: string; value: SymbolSupplier } | undefined;
+function supplierFor(paths: string[]): SymbolSupplier | undefined {
+  if (paths.length === 0) return undefined;
+  const key = paths.join('\0');
+  if (supplier?.key !== key) supplier = { key, value: createSymbolSupplier(paths, { rememberMisses: false }) };
+  return supplier.value;
 }
 
 function summarize(report: CrashReport, symbolPaths: string[]): AnalysisSummary {
