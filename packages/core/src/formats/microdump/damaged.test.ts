@@ -157,3 +157,14 @@ test('a marker the scanner cannot use is a typed error, not a crash', () => {
   const text = '-----BEGIN BREAKPAD MICRODUMP-----' + ' '.repeat(MICRODUMP_LIMITS.lineBytes) + '\n';
   assert.throws(() => read(text), (e: unknown) => e instanceof CulpritParseError && e.code === 'CULPRIT_ERR_BAD_SIGNATURE');
 });
+
+test('a flood of bad lines or stack gaps gives a bounded list of warnings', () => {
+  const head = ['-----BEGIN BREAKPAD MICRODUMP-----', 'O A arm 02 armv7l X', 'S 0 1000 1000 100000'];
+  const gaps = Array.from({ length: 500 }, (_, i) => `S ${(0x1000 + i * 0x20).toString(16).toUpperCase()} 00000000`);
+  const bad = Array.from({ length: 1000 }, () => 'M nothex 0 0 0 x');
+  const r = read([...head, ...gaps, ...bad, '-----END BREAKPAD MICRODUMP-----'].join('\n'));
+  assert.ok(r.warnings.length <= MICRODUMP_LIMITS.warnings + 16, `${r.warnings.length} warnings`);
+  assert.ok(r.warnings.some((w) => /499 gaps in the stack/.test(w.message)));
+  assert.ok(r.warnings.some((w) => /more than 200 warnings/.test(w.message)));
+  assert.equal(r.modules.length, 0);
+});

@@ -36,7 +36,7 @@ export interface MicrodumpScan {
  */
 export function scanMicrodumps(source: ByteSource): MicrodumpScan {
   const scan: MicrodumpScan = { chosen: -1, spans: [], lines: 0, foreignLines: 0, warnings: [] };
-  const warn = (code: ParseErrorCode | 'CULPRIT_ERR_LIMIT', detail: string, line: number, part = 'microdump'): void => {
+  const warn = (code: ParseErrorCode, detail: string, line: number, part = 'microdump'): void => {
     if (scan.warnings.length === MICRODUMP_LIMITS.warnings) {
       scan.warnings.push({ code: 'CULPRIT_ERR_LIMIT', message: `microdump: more than ${MICRODUMP_LIMITS.warnings} warnings; the rest are not listed` });
     }

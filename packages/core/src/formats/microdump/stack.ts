@@ -5,6 +5,9 @@ import { MemoryRegions } from '../minidump/memory.js';
 import type { MemoryRange } from '../minidump/streams/memory-list.js';
 import type { RawMicrodump } from './raw.js';
 
+/** Gaps described one by one; past this only their number is reported. */
+const GAP_WARNINGS = 8;
+
 export interface MicrodumpStack {
   /** The crashed thread's stack as the walker reads memory (little-endian, as Breakpad's MicrodumpMemoryRegion). */
   memory: MemoryRegions;
@@ -26,12 +29,13 @@ export function assembleStack(dump: RawMicrodump, warnings: ReportWarning[]): Mi
   const buffer = new Uint8Array(total);
   const ranges: MemoryRange[] = [];
   let at = 0;
+  let gaps = 0;
   for (const c of dump.stackChunks) {
     const last = ranges[ranges.length - 1];
     if (last && c.address === last.start + BigInt(last.size)) {
       last.size += c.bytes.length;
     } else {
-      if (last) {
+      if (last && ++gaps <= GAP_WARNINGS) {
         warn(warnings, `stack chunk at 0x${c.address.toString(16)} does not follow the previous one (expected 0x${(last.start + BigInt(last.size)).toString(16)})`, c.line);
       }
       ranges.push({ start: c.address, size: c.bytes.length, rva: at });
@@ -39,6 +43,7 @@ export function assembleStack(dump: RawMicrodump, warnings: ReportWarning[]): Mi
     buffer.set(c.bytes, at);
     at += c.bytes.length;
   }
+  if (gaps > GAP_WARNINGS) warn(warnings, `${gaps} gaps in the stack in all`, dump.stackChunks[0].line);
   const header = dump.stackHeader;
   if (header) {
     if (ranges.length > 0 && ranges[0].start !== header.base) {
