@@ -101,7 +101,9 @@ test('stack walks agree with Breakpad minidump_stackwalk frame by frame', () => 
     const symbolsDir = join(dirname(corpusPath(...dumpRel.split('/'))), 'symbols');
     let supplier = suppliers.get(symbolsDir);
     if (!supplier) {
-      supplier = new BreakpadSymbolSupplier([folderStore(symbolsDir)]);
+      // Breakpad's own microdump tests keep their symbols in symbols/microdump.
+      const stores = [symbolsDir, join(symbolsDir, 'microdump')].filter((d) => existsSync(d)).map((d) => folderStore(d));
+      supplier = new BreakpadSymbolSupplier(stores);
       suppliers.set(symbolsDir, supplier);
     }
     let report: CrashReport;
