@@ -7,10 +7,12 @@
  *   - the stack pointer did not increase (after the first step it must strictly increase,
  *     which also ends any loop);
  *   - the frame limit is reached (the thread is then marked truncated).
- * Each caller's `pc` is the return address; it is looked up at `pc - 1`.
+ * Each caller's `pc` is the return address; it is looked up `callerBack` bytes before it, and
+ * shown there too unless the CPU shows return addresses (see `Unwinder`).
  */
 import type { CpuArch, CpuContext } from '../report/cpu.js';
 import { amd64Unwinder } from './amd64.js';
+import { armUnwinderFor } from './arm.js';
 import { arm64Unwinder } from './arm64.js';
 import { UNWIND_LIMITS } from './limits.js';
 import type { Unwinder, UnwindEnv, WalkFrame } from './types.js';
@@ -22,7 +24,9 @@ const UNWINDERS: Partial<Record<CpuArch, Unwinder>> = {
   arm64: arm64Unwinder,
 };
 
-export function unwinderFor(arch: CpuArch): Unwinder | undefined {
+/** The unwinder for a CPU; ARM's depends on the OS (`os`: Breakpad's short name, see `UnwindEnv`). */
+export function unwinderFor(arch: CpuArch, os = ''): Unwinder | undefined {
+  if (arch === 'arm') return armUnwinderFor(os);
   return UNWINDERS[arch];
 }
 
@@ -39,7 +43,7 @@ export function walkStack(context: CpuContext, env: UnwindEnv, maxFrames: number
   const first: WalkFrame = { registers: { ...context.registers }, trust: 'context', pc, lookup: pc };
   if (context.valid) first.valid = new Set(context.valid);
   const frames: WalkFrame[] = [first];
-  const unwinder = unwinderFor(context.arch);
+  const unwinder = unwinderFor(context.arch, env.os);
   if (!unwinder) return { frames };
   let scanned = 0;
   const mask = unwinder.pointerSize === 4 ? 0xffff_ffffn : 0xffff_ffff_ffff_ffffn;
@@ -57,7 +61,8 @@ export function walkStack(context: CpuContext, env: UnwindEnv, maxFrames: number
     // that, each caller's stack pointer must be strictly higher.
     if (last.trust === 'context' ? callerSp < calleeSp : callerSp <= calleeSp) break;
     caller.pc = callerPc;
-    caller.lookup = callerPc - 1n;
+    caller.lookup = callerPc - unwinder.callerBack;
+    if (!unwinder.showsReturnAddress) caller.shown = caller.lookup;
     frames.push(caller);
   }
   return { frames };
