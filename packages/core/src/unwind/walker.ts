@@ -15,6 +15,7 @@ import { amd64Unwinder } from './amd64.js';
 import { armUnwinderFor } from './arm.js';
 import { arm64Unwinder } from './arm64.js';
 import { UNWIND_LIMITS } from './limits.js';
+import { mips64Unwinder, mipsUnwinder32 } from './mips.js';
 import type { Unwinder, UnwindEnv, WalkFrame } from './types.js';
 import { x86Unwinder } from './x86.js';
 
@@ -22,6 +23,8 @@ const UNWINDERS: Partial<Record<CpuArch, Unwinder>> = {
   amd64: amd64Unwinder,
   x86: x86Unwinder,
   arm64: arm64Unwinder,
+  mips: mipsUnwinder32,
+  mips64: mips64Unwinder,
 };
 
 /** The unwinder for a CPU; ARM's depends on the OS (`os`: Breakpad's short name, see `UnwindEnv`). */
@@ -55,7 +58,7 @@ export function walkStack(context: CpuContext, env: UnwindEnv, maxFrames: number
     if (!caller) break;
     const callerPc = caller.registers[unwinder.ip] & mask;
     const callerSp = caller.registers[unwinder.sp] & mask;
-    const calleeSp = last.registers[unwinder.sp];
+    const calleeSp = last.registers[unwinder.sp] & mask;
     if (callerPc < UNWIND_LIMITS.lowestInstruction) break;
     // A leaf may leave the stack pointer where it was (return address in a register); after
     // that, each caller's stack pointer must be strictly higher.
