@@ -11,6 +11,7 @@
  * shown there too unless the CPU shows return addresses (see `Unwinder`).
  */
 import type { CpuArch, CpuContext } from '../report/cpu.js';
+import type { FrameTrust } from '../report/model.js';
 import { amd64Unwinder } from './amd64.js';
 import { armUnwinderFor } from './arm.js';
 import { arm64Unwinder } from './arm64.js';
@@ -31,6 +32,16 @@ const UNWINDERS: Partial<Record<CpuArch, Unwinder>> = {
 export function unwinderFor(arch: CpuArch, os = ''): Unwinder | undefined {
   if (arch === 'arm') return armUnwinderFor(os);
   return UNWINDERS[arch];
+}
+
+/**
+ * How far below a frame's shown address its symbols were looked up (callers on x86 and amd64:
+ * 1; on CPUs that show the lookup address, and for the context frame: 0). Breakpad measures
+ * inlined calls' offsets from the lookup address, so renderers shift them by this much.
+ */
+export function lookupBelowShown(arch: CpuArch, trust: FrameTrust): bigint {
+  const unwinder = unwinderFor(arch);
+  return trust === 'context' || !unwinder?.showsReturnAddress ? 0n : unwinder.callerBack;
 }
 
 export interface WalkResult {
