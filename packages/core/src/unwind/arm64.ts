@@ -19,13 +19,21 @@ const CFI_MAP: CfiRegister[] = [
   { name: 'pc', cfi: 'pc', alternate: '.ra', calleeSaves: false },
 ];
 
+/** Per dump (one symbolizer per dump): the mask is the same for every frame. */
+const MASKS = new WeakMap<object, bigint>();
+
 /** All bits up to the highest one of the end of the highest module (Breakpad `address_range_mask_`). */
 function addressMask(env: UnwindEnv): bigint {
+  const cached = MASKS.get(env.symbols);
+  if (cached !== undefined) return cached;
   let top = 0n;
   for (const m of env.symbols.modules) if (m.base + m.size > top) top = m.base + m.size;
-  if (top === 0n) return 0xffff_ffff_ffff_ffffn;
-  let mask = 1n;
-  while (mask < top) mask = (mask << 1n) | 1n;
+  let mask = 0xffff_ffff_ffff_ffffn;
+  if (top !== 0n) {
+    mask = 1n;
+    while (mask < top) mask = (mask << 1n) | 1n;
+  }
+  MASKS.set(env.symbols, mask);
   return mask;
 }
 
