@@ -10,6 +10,8 @@ export { minidumpReader, readMinidumpReport, type MinidumpAnalysis } from './for
 export { Minidump } from './formats/minidump/minidump.js';
 export { MemoryRegions } from './formats/minidump/memory.js';
 export type { MinidumpDetails } from './formats/minidump/details.js';
+export { microdumpReader, readMicrodumpReport, type MicrodumpAnalysis } from './formats/microdump/reader.js';
+export type { MicrodumpDetails } from './formats/microdump/details.js';
 export * from './analysis/signature/index.js';
 export * from './symbols/index.js';
 export * from './analysis/crash-reason/index.js';

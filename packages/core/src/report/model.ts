@@ -124,7 +124,11 @@ export interface ThreadReport {
 }
 
 export interface Frame {
-  /** Address of the instruction: for frames after the first, the return address. */
+  /**
+   * Address of the instruction. For frames after the first, as Breakpad shows them: the return
+   * address on x86 and amd64; the call's address on ARM (return address - 2), ARM64 (- 4) and
+   * MIPS (- 8 or - 16). Module, function and source offsets count from it.
+   */
   instruction: bigint;
   trust: FrameTrust;
   /** Index into `CrashReport.modules`. */

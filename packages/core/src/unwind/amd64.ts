@@ -96,6 +96,8 @@ export const amd64Unwinder: Unwinder = {
   pointerSize: 8,
   ip: 'rip',
   sp: 'rsp',
+  callerBack: 1n,
+  showsReturnAddress: true,
   caller(frames, env, scanAllowed) {
     const last = frames[frames.length - 1];
     let frame = byCfi(last, env);

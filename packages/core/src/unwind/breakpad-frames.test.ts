@@ -13,6 +13,7 @@ import type { CrashReport } from '../report/model.js';
 import { BreakpadSymbolSupplier, type SymbolStore } from '../symbols/index.js';
 import { corpusPath, listCorpus, readCorpus } from '../testing/corpus.js';
 import { parseBreakpadMachine } from '../testing/breakpad-machine.js';
+import { lookupBelowShown } from './walker.js';
 
 type Row = { module: string; function: string; file: string; line: string; offset: string; trust?: string };
 
@@ -65,8 +66,8 @@ function ourRows(report: CrashReport): Row[][] {
     for (const f of t.frames) {
       const mod = f.module !== undefined ? leaf(report.modules[f.module].codeFile) : '';
       // Inline frames are looked up at the frame's own address, and Breakpad measures their
-      // offset from it (not from the return address): one less for callers.
-      const back = f.trust === 'context' ? 0n : 1n;
+      // offset from it (not from the return address): one less for x86 and amd64 callers.
+      const back = f.context ? lookupBelowShown(f.context.arch, f.trust) : f.trust === 'context' ? 0n : 1n;
       for (const inl of f.inlines ?? []) {
         rows.push({ trust: 'inline', module: mod, function: inl.function, file: inl.file ?? '', line: inl.line !== undefined ? String(inl.line) : '', offset: f.sourceOffset !== undefined ? '0x' + (f.sourceOffset - back).toString(16) : '' });
       }
@@ -101,7 +102,9 @@ test('stack walks agree with Breakpad minidump_stackwalk frame by frame', () => 
     const symbolsDir = join(dirname(corpusPath(...dumpRel.split('/'))), 'symbols');
     let supplier = suppliers.get(symbolsDir);
     if (!supplier) {
-      supplier = new BreakpadSymbolSupplier([folderStore(symbolsDir)]);
+      // Breakpad's own microdump tests keep their symbols in symbols/microdump.
+      const stores = [symbolsDir, join(symbolsDir, 'microdump')].filter((d) => existsSync(d)).map((d) => folderStore(d));
+      supplier = new BreakpadSymbolSupplier(stores);
       suppliers.set(symbolsDir, supplier);
     }
     let report: CrashReport;

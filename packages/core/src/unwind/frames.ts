@@ -2,7 +2,8 @@
  * Walk frames → report frames, symbolicated (Breakpad `StackFrameSymbolizer::FillSourceLineInfo`
  * and its machine output, rust-minidump `fill_source_line_info`):
  *   - the module is the one holding the lookup address (`pc - 1` for callers);
- *   - offsets are measured from `pc` (the return address for callers), as both tools print them;
+ *   - offsets are measured from the shown address (the return address for x86 and amd64
+ *     callers, the lookup address for ARM, ARM64 and MIPS ones), as Breakpad prints them;
  *   - function and its offset from the FUNC, else from the PUBLIC symbol;
  *   - file and line of the real function (the call site of the outermost inlined call when
  *     calls are inlined there), with the offset from the line record's start;
@@ -14,14 +15,15 @@ import type { FrameSymbolizer } from './symbolizer.js';
 import type { WalkFrame } from './types.js';
 
 export function toReportFrame(w: WalkFrame, arch: CpuArch, ip: string, sp: string, fp: string | undefined, symbols: FrameSymbolizer): Frame {
-  const frame: Frame = { instruction: w.pc, trust: w.trust };
+  const at = w.shown ?? w.pc;
+  const frame: Frame = { instruction: at, trust: w.trust };
   frame.context = { arch, registers: w.registers, ip, sp, fp };
   if (w.valid) frame.context.valid = Object.keys(w.registers).filter((n) => w.valid!.has(n));
   const module = symbols.moduleAt(w.lookup);
   if (module === undefined) return frame;
   const base = symbols.modules[module].base;
   frame.module = module;
-  frame.moduleOffset = w.pc - base;
+  frame.moduleOffset = at - base;
   const loaded = symbols.symbolsOf(module);
   if (!loaded) return frame;
   if (!loaded.file) {
@@ -32,11 +34,11 @@ export function toReportFrame(w: WalkFrame, arch: CpuArch, ip: string, sp: strin
   const sym = info.function ?? info.public;
   if (!sym) return frame;
   frame.function = sym.name;
-  frame.functionOffset = w.pc - (base + BigInt(sym.address));
+  frame.functionOffset = at - (base + BigInt(sym.address));
   if (info.position?.file !== undefined) {
     frame.file = info.position.file;
     frame.line = info.position.line;
-    if (info.line) frame.sourceOffset = w.pc - (base + BigInt(info.line.address));
+    if (info.line) frame.sourceOffset = at - (base + BigInt(info.line.address));
   }
   if (info.inlines.length > 0) {
     frame.inlines = info.inlines.map((c) => {

@@ -16,10 +16,17 @@ export interface WalkFrame {
   /** The program counter: the context's, or for callers the return address. */
   pc: bigint;
   /**
-   * The address symbols are looked up at: `pc` for the context frame, `pc - 1` for callers so
-   * that it falls inside the CALL instruction (Breakpad `StackFrame::instruction`).
+   * The address symbols are looked up at (Breakpad `StackFrame::instruction`): `pc` for the
+   * context frame; for callers, the return address moved back into the call by the CPU's
+   * `Unwinder.callerBack`.
    */
   lookup: bigint;
+  /**
+   * The address shown for the frame and its offsets are counted from (Breakpad
+   * `StackFrame::ReturnAddress()`): `pc` when absent; `lookup` on CPUs whose frames do not
+   * override `ReturnAddress()` (ARM, ARM64, MIPS).
+   */
+  shown?: bigint;
   /** x86: the STACK WIN or parameter-size information found for this frame (see x86.ts). */
   winInfo?: Partial<StackWinInfo> & { parameterSize: number; full: boolean };
 }
@@ -37,6 +44,17 @@ export interface Unwinder {
   readonly pointerSize: 4 | 8;
   readonly ip: string;
   readonly sp: string;
+  /**
+   * How far before the return address a caller is looked up (Breakpad `GetCallerFrame` sets
+   * `instruction`): x86 and amd64 1 (inside the CALL), ARM 2 (inside a Thumb or ARM call),
+   * ARM64 4 (the call itself), MIPS 0 (its unwinder already moved `pc` back to the call).
+   */
+  readonly callerBack: bigint;
+  /**
+   * Whether a caller is shown at its return address (x86 and amd64 override
+   * `StackFrame::ReturnAddress()`) rather than at its lookup address.
+   */
+  readonly showsReturnAddress: boolean;
   /**
    * The caller of the last frame in `frames`, or undefined when no strategy finds one.
    * `scanAllowed` is false once too many frames were found by scanning.

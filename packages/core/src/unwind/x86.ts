@@ -194,6 +194,8 @@ export const x86Unwinder: Unwinder = {
   pointerSize: 4,
   ip: 'eip',
   sp: 'esp',
+  callerBack: 1n,
+  showsReturnAddress: true,
   caller(frames, env, scanAllowed) {
     // Breakpad refuses a stack that does not fit in 32 bits.
     if (env.stack.end - 1n > MASK) return undefined;

@@ -30,7 +30,9 @@ test('human frames agree with Breakpad minidump_stackwalk, line for line', () =>
       const want = frameLines(readFileSync(join(refRoot, source, name), 'utf8'));
       if (want.length === 0) continue; // Breakpad refused the file
       const symbols = join(dirname(dump), 'symbols');
-      if (!suppliers.has(symbols)) suppliers.set(symbols, existsSync(symbols) ? { symbols: createSymbolSupplier([symbols]) } : {});
+      // Breakpad's own microdump tests keep their symbols in symbols/microdump.
+      const stores = [symbols, join(symbols, 'microdump')].filter((d) => existsSync(d));
+      if (!suppliers.has(symbols)) suppliers.set(symbols, stores.length > 0 ? { symbols: createSymbolSupplier(stores) } : {});
       let got: string[];
       try {
         got = frameLines(renderHuman(analyze(new BufferSource(new Uint8Array(readFileSync(dump))), suppliers.get(symbols)), { brief: false }));

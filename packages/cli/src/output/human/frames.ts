@@ -1,4 +1,4 @@
-import type { CpuContext, CrashReport, Frame, FrameTrust } from '@culprit/core';
+import { lookupBelowShown, type CpuContext, type CrashReport, type Frame, type FrameTrust } from '@culprit/core';
 
 /** Breakpad's "Found by:" wording for each trust level. */
 export const TRUST_TEXT: Record<FrameTrust, string> = {
@@ -38,14 +38,15 @@ export function frameLocation(report: CrashReport, frame: Frame): string {
 
 /**
  * The inlined calls of a frame, innermost first, as `module!function [file : line + 0xN]`. Their
- * offset is the physical frame's, counted from the address looked up (return address minus one
- * for callers), as Breakpad counts it.
+ * offset is the physical frame's, counted from the address looked up (x86 and amd64 callers: the
+ * return address minus one), as Breakpad counts it.
  */
 export function inlineLines(report: CrashReport, frame: Frame): string[] {
   if (!frame.inlines || frame.inlines.length === 0) return [];
   const mod = frame.module !== undefined ? report.modules[frame.module] : undefined;
   const prefix = mod ? stripPath(mod.codeFile) + '!' : '';
-  const adjust = frame.trust === 'context' ? 0n : 1n;
+  // Frames without a walk context (other producers) keep the x86 convention.
+  const adjust = frame.context ? lookupBelowShown(frame.context.arch, frame.trust) : frame.trust === 'context' ? 0n : 1n;
   const offset = frame.sourceOffset !== undefined && frame.sourceOffset >= adjust ? frame.sourceOffset - adjust : 0n;
   return frame.inlines.map((i) => `${prefix}${i.function}${i.file ? ` [${stripPath(i.file)} : ${i.line ?? 0} + ${hex(offset)}]` : ''}`);
 }

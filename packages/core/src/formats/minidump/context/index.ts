@@ -3,6 +3,7 @@ import type { CpuArch, CpuContext } from '../../../report/cpu.js';
 import { CONTEXT_AMD64_SIZE, readContextAmd64, type XStateLayout } from './amd64.js';
 import { readContextArm } from './arm.js';
 import { readContextArm64 } from './arm64.js';
+import { MD_CONTEXT_MIPS, MD_CONTEXT_MIPS64, readContextMips } from './mips.js';
 import { CONTEXT_X86_SIZE, readContextX86 } from './x86.js';
 
 /**
@@ -20,6 +21,9 @@ export function readContext(v: ByteView, arch: CpuArch, xstate?: XStateLayout): 
       return readContextArm64(v);
     case 'arm':
       return readContextArm(v);
+    case 'mips':
+    case 'mips64':
+      return readContextMips(v, which);
     default:
       throw v.error('CULPRIT_ERR_BAD_VALUE', `no context reader for CPU '${which}'`, 0);
   }
@@ -31,5 +35,7 @@ function guessArch(v: ByteView): CpuArch {
   if ((flags & 0xffff0000) === 0x00010000 && v.length >= CONTEXT_X86_SIZE) return 'x86';
   if ((flags & 0xffff0000) === 0x00400000 || flags === 0x80000000) return 'arm64';
   if ((flags & 0xffff0000) === 0x40000000 || (flags & 0xffff0000) === 0x00200000) return 'arm';
+  if ((flags & 0xffff0000) === MD_CONTEXT_MIPS) return 'mips';
+  if ((flags & 0xffff0000) === MD_CONTEXT_MIPS64) return 'mips64';
   return 'unknown';
 }

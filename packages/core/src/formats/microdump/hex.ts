@@ -1,0 +1,16 @@
+/** Strict hex for microdump fields: the writer only ever prints [0-9A-F]; anything else is damage. */
+const HEX_RE = /^[0-9A-Fa-f]+$/;
+
+/** A hex number of at most 16 digits, or undefined. */
+export function hexU64(token: string | undefined): bigint | undefined {
+  if (token === undefined || token.length === 0 || token.length > 16 || !HEX_RE.test(token)) return undefined;
+  return BigInt('0x' + token);
+}
+
+/** Hex text to bytes (two digits a byte), or undefined if odd-length or not hex. */
+export function hexBytes(text: string): Uint8Array | undefined {
+  if (text.length % 2 !== 0 || !HEX_RE.test(text)) return text.length === 0 ? new Uint8Array(0) : undefined;
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.substr(i * 2, 2), 16);
+  return out;
+}
