@@ -42,7 +42,15 @@ export interface KernelDumpDetails {
     servicePackBuild: number;
     processNameHeuristic: boolean;
   };
-  physicalMemory?: { kind: string; runs: number; pages: number; bitmapSignature?: string; pagingMode: string | null; moduleListComplete: boolean };
+  physicalMemory?: {
+    kind: string;
+    runs: number;
+    pages: number;
+    bitmapSignature?: string;
+    bitmapLayout?: string;
+    pagingMode: string | null;
+    moduleListComplete: boolean;
+  };
 }
 
 const WINDOWS_EPOCH_OFFSET = 11644473600n; // seconds from 1601 to 1970
@@ -141,6 +149,7 @@ export function buildReport(dump: ParsedKernelDump): CrashReport {
       runs: f.layout.runs.length,
       pages: f.layout.pages,
       bitmapSignature: f.layout.bitmapSignature,
+      bitmapLayout: f.layout.bitmapLayout,
       pagingMode: f.pagingMode,
       moduleListComplete: f.moduleListComplete,
     };
