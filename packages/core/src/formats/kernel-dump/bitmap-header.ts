@@ -13,7 +13,7 @@ import { KERNEL_DUMP_LIMITS } from './limits.js';
  *   page), u64 TotalPresentPages, u64 Pages (bits in the bitmap), the bitmap from 0x38.
  * - `_SUMMARY_DUMP32` (the older 32-bit kernel summary dump, type information of the WDK 10
  *   kernel): 'SDMP', 'DUMP', u32 DumpOptions, u32 HeaderSize (file offset of the first page),
- *   u32 BitmapSize (bits), u32 Pages (present pages), an `RTL_BITMAP` {SizeOfBitMap, Buffer} at
+ *   u32 BitmapSize (bits), u32 Pages (present pages), an `RTL_BITMAP` {SizeOfBitMap, bits pointer} at
  *   0x18, the bitmap from 0x20.
  *
  * Bit n set = physical page n is in the file; pages are stored in ascending order from the first.

@@ -186,14 +186,14 @@ export function writeFullDump(spec: FullSpec): Uint8Array {
       b.u64(headerSize + 0x30, BigInt(bits));
       b.set(headerSize + 0x38, bitmap);
     } else {
-      // _SUMMARY_DUMP32: 'SDMP', 'DUMP', DumpOptions, HeaderSize, BitmapSize, Pages, RTL_BITMAP {SizeOfBitMap, Buffer}, bitmap at 0x20.
+      // _SUMMARY_DUMP32: 'SDMP', 'DUMP', DumpOptions, HeaderSize, BitmapSize, Pages, RTL_BITMAP {SizeOfBitMap, bits pointer}, bitmap at 0x20.
       dataAt = Math.ceil((headerSize + 0x20 + bitmap.length) / PAGE_BYTES) * PAGE_BYTES;
       b.ascii(headerSize, 'SDMPDUMP');
       b.u32(headerSize + 0x0c, dataAt);
       b.u32(headerSize + 0x10, bits);
       b.u32(headerSize + 0x14, totalPages);
       b.u32(headerSize + 0x18, bits);
-      b.u32(headerSize + 0x1c, 0x80123000); // Buffer: a kernel pointer, meaningless in the file
+      b.u32(headerSize + 0x1c, 0x80123000); // RTL_BITMAP bits pointer: a kernel address, meaningless in the file
       b.set(headerSize + 0x20, bitmap);
     }
   }
