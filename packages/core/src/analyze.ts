@@ -5,6 +5,7 @@ import type { FormatReader, ReadOptions } from './formats/format-reader.js';
 import { FORMAT_READERS } from './formats/registry.js';
 import './formats/all.js';
 import { generateSignature } from './analysis/signature/report-signature.js';
+import { runReportAnalysis } from './analysis/report-analyses.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -28,8 +29,10 @@ export function analyze(source: ByteSource, options: ReadOptions = {}): CrashRep
     });
   }
   const report = reader.read(source, options);
-  // Formats with their own bucketing (kernel logs, bug checks) set a signature while reading;
-  // the rest get Socorro's, from the crashing thread's frames.
+  // Bytes → parsed report → analysis: kinds with their own attribution and bucketing (bug checks)
+  // get them here; kernel logs still bucket while reading. The rest get Socorro's signature, from
+  // the crashing thread's frames.
+  runReportAnalysis(report);
   if (report.signature === undefined && report.threads.length > 0) {
     report.signature = generateSignature(report).signature;
   }

@@ -5,7 +5,8 @@ import type { CpuArch, CpuContext } from '../../report/cpu.js';
 import { contextSp } from '../../report/cpu.js';
 import type { RawDumpHeader } from './header.js';
 import { PAGE_SIZE } from './constants.js';
-import { isBitmapDump, PhysicalMemory, readBitmapRuns, readPhysicalRuns, type PhysicalLayout } from './physical-memory.js';
+import { PhysicalMemory, readBitmapRuns, readPhysicalRuns, type PhysicalLayout } from './physical-memory.js';
+import { isBitmapDump } from './bitmap-header.js';
 import { PagedMemory, type PagingMode } from './page-tables.js';
 import { walkLoadedModules } from './loaded-modules.js';
 import { readKdDebuggerData, type RawKdDebuggerData } from './kd-debugger-data.js';
@@ -49,7 +50,7 @@ export function readFullMemory(reader: FileReader, header: RawDumpHeader, arch: 
     const bytes = reader.source.read(offset, length);
     return bytes.byteLength === length ? bytes : null;
   });
-  const pagingMode: PagingMode | null = arch === 'amd64' ? 'x64' : arch === 'x86' ? (header.paeEnabled ? 'pae' : 'x86') : null;
+  const pagingMode: PagingMode | null = arch === 'amd64' ? 'x64' : arch === 'x86' ? (header.paeEnabled ? 'pae' : 'x86') : arch === 'arm64' ? 'arm64' : null;
   let memory: VirtualMemory | null = null;
   let drivers: KernelDriver[] = [];
   let moduleListComplete = false;

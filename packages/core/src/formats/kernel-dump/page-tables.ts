@@ -8,18 +8,45 @@ import type { VirtualMemory } from './virtual-memory.js';
  * - x64: 4 levels of 512 8-byte entries (PML4, PDPT, PD, PT), 1 GiB and 2 MiB large pages;
  * - x86 PAE: a 4-entry PDPT, then PD and PT of 512 8-byte entries, 2 MiB large pages;
  * - x86 without PAE: PD and PT of 1024 4-byte entries, 4 MiB large pages.
- * A not-present PTE in transition (bit 11 set, prototype bit 10 clear) still names a page that is
- * in RAM, as Windows' memory manager leaves it; we follow it like Volatility does.
+ * - arm64: VMSAv8-64 with a 4 KB granule and 48-bit kernel addresses (Arm ARM D8.3): TTBR1_EL1
+ *   (the header's DirectoryTableBase, ASID in bits 63:48 dropped) roots 4 levels of 512 8-byte
+ *   descriptors; bits 1:0 = 11 is a table (levels 0-2) or a page (level 3), 01 a 1 GiB / 2 MiB
+ *   block (levels 1-2); the output address is bits 47:12.
+ * A not-present x86/x64 PTE in transition (bit 11 set, prototype bit 10 clear) still names a page
+ * that is in RAM, as Windows' memory manager leaves it; we follow it like Volatility does. ARM64
+ * software PTE formats are not followed: only valid descriptors translate.
  */
-export type PagingMode = 'x64' | 'pae' | 'x86';
+export type PagingMode = 'x64' | 'pae' | 'x86' | 'arm64';
 
 const PRESENT = 1n;
 const LARGE = 1n << 7n;
 const TRANSITION = 1n << 11n;
 const PROTOTYPE = 1n << 10n;
 const ADDRESS_MASK = 0x000ffffffffff000n;
+const ARM64_OUTPUT_MASK = 0x0000fffffffff000n;
+const ARM64_LEVEL_SHIFTS = [39n, 30n, 21n, 12n] as const;
+
+function translateArm64(phys: PhysicalMemory, ttbr: bigint, va: bigint): bigint | null {
+  let table = ttbr & ARM64_OUTPUT_MASK;
+  for (let level = 0; level < 4; level++) {
+    const shift = ARM64_LEVEL_SHIFTS[level]!;
+    const d = phys.readU64(table + ((va >> shift) & 0x1ffn) * 8n);
+    if (d === null || !(d & 1n)) return null;
+    const isTableOrPage = (d & 2n) !== 0n;
+    if (level === 3) return isTableOrPage ? (d & ARM64_OUTPUT_MASK) | (va & 0xfffn) : null;
+    if (!isTableOrPage) {
+      // A block: only at levels 1 (1 GiB) and 2 (2 MiB) with a 4 KB granule.
+      if (level === 0) return null;
+      const span = 1n << shift;
+      return (d & ARM64_OUTPUT_MASK & ~(span - 1n)) | (va & (span - 1n));
+    }
+    table = d & ARM64_OUTPUT_MASK;
+  }
+  return null;
+}
 
 export function translate(phys: PhysicalMemory, mode: PagingMode, dtb: bigint, va: bigint): bigint | null {
+  if (mode === 'arm64') return translateArm64(phys, dtb, va);
   if (mode === 'x64') {
     let table = dtb & ADDRESS_MASK;
     const shifts = [39n, 30n, 21n, 12n];

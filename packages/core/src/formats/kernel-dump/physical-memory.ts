@@ -1,7 +1,8 @@
 import type { FileReader } from '../../io/file-reader.js';
 import { CulpritParseError } from '../../io/errors.js';
 import { LIMITS } from '../../io/limits.js';
-import { DUMP_FULL_SIGNATURE, DUMP_SUMMARY_SIGNATURE, DUMP_VALID_DUMP, PAGE_SIZE } from './constants.js';
+import { PAGE_SIZE } from './constants.js';
+import { readBitmapHeader, type RawBitmapHeader } from './bitmap-header.js';
 import type { RawDumpHeader } from './header.js';
 import { KERNEL_DUMP_LIMITS } from './limits.js';
 
@@ -21,6 +22,8 @@ export interface PhysicalLayout {
   claimedPages: number;
   /** Bitmap dumps: 'SDMP' (kernel / automatic) or 'FDMP' (complete). */
   bitmapSignature?: string;
+  /** Bitmap dumps: which bitmap header layout the file uses. */
+  bitmapLayout?: RawBitmapHeader['layout'];
 }
 
 const FORMAT = { format: 'kernel-dump' } as const;
@@ -58,40 +61,25 @@ export function readPhysicalRuns(reader: FileReader, header: RawDumpHeader): Phy
 }
 
 /**
- * The bitmap header that follows the file header of bitmap dumps (64-bit layout): 'SDMP' or
- * 'FDMP', 'DUMP', then at 0x20 the file offset of the first page, at 0x28 the number of pages
- * present, at 0x30 the number of bits, and the bitmap from 0x38. Bit n set = physical page n is in
- * the file, pages stored in ascending order.
+ * Bitmap dumps: the runs of set bits in the page bitmap (see bitmap-header.ts for its header).
+ * Pages are stored in ascending order of page number from the header's first-page offset.
  */
-export function isBitmapDump(reader: FileReader, header: RawDumpHeader): boolean {
-  if (reader.size < header.layout.headerSize + 8) return false;
-  const v = reader.view(header.layout.headerSize, 8, 'BITMAP_DUMP');
-  const sig = v.u32(0);
-  return (sig === DUMP_SUMMARY_SIGNATURE || sig === DUMP_FULL_SIGNATURE) && v.u32(4) === DUMP_VALID_DUMP;
-}
-
 export function readBitmapRuns(reader: FileReader, header: RawDumpHeader): PhysicalLayout {
-  const at = header.layout.headerSize;
-  if (!header.is64) {
-    throw new CulpritParseError('CULPRIT_ERR_BAD_VERSION', '32-bit bitmap dumps are not read yet', { ...FORMAT, part: 'BITMAP_DUMP', offset: at });
-  }
-  const h = reader.view(at, 0x38, 'BITMAP_DUMP');
-  const signature = h.u32(0) === DUMP_FULL_SIGNATURE ? 'FDMP' : 'SDMP';
-  const firstPage = h.u64n(0x20, 'FirstPage');
-  const present = h.u64n(0x28, 'TotalPresentPages');
-  const bits = h.u64n(0x30, 'Pages');
-  if (bits > KERNEL_DUMP_LIMITS.bitmapPages) {
-    throw new CulpritParseError('CULPRIT_ERR_LIMIT', `bitmap of ${bits} pages`, { ...FORMAT, part: 'BITMAP_DUMP', offset: at + 0x30 });
-  }
+  const bh = readBitmapHeader(reader, header);
+  const { bits, firstPage } = bh;
+  const bitmapAt = bh.bitmapOffset;
   const bitmapBytes = Math.ceil(bits / 8);
-  reader.view(at + 0x38, bitmapBytes, 'BITMAP_DUMP'); // the whole bitmap must be there
+  if (bitmapAt + bitmapBytes > reader.size) {
+    // Checked up front, without reading it: the bitmap is read once, chunk by chunk, below.
+    throw new CulpritParseError('CULPRIT_ERR_TRUNCATED', `the ${bitmapBytes}-byte page bitmap runs past the end of the file`, { ...FORMAT, part: 'BITMAP_DUMP', offset: reader.size });
+  }
   const runs: PhysicalRun[] = [];
   let stored = 0;
   let current: PhysicalRun | null = null;
   // The bitmap is read in chunks: a 40 GB dump has a 1.25 MB bitmap, never the pages themselves.
   for (let chunkStart = 0; chunkStart < bitmapBytes; chunkStart += KERNEL_DUMP_LIMITS.bitmapChunkBytes) {
     const len = Math.min(KERNEL_DUMP_LIMITS.bitmapChunkBytes, bitmapBytes - chunkStart);
-    const chunk = reader.view(at + 0x38 + chunkStart, len, 'BITMAP_DUMP').bytes;
+    const chunk = reader.view(bitmapAt + chunkStart, len, 'BITMAP_DUMP').bytes;
     for (let b = 0; b < len; b++) {
       const byte = chunk[b]!;
       if (byte === 0) {
@@ -105,7 +93,7 @@ export function readBitmapRuns(reader: FileReader, header: RawDumpHeader): Physi
           if (current) current.pageCount++;
           else {
             if (runs.length >= LIMITS.memoryRanges) {
-              throw new CulpritParseError('CULPRIT_ERR_LIMIT', `more than ${LIMITS.memoryRanges} page runs`, { ...FORMAT, part: 'BITMAP_DUMP', offset: at + 0x38 + chunkStart + b });
+              throw new CulpritParseError('CULPRIT_ERR_LIMIT', `more than ${LIMITS.memoryRanges} page runs`, { ...FORMAT, part: 'BITMAP_DUMP', offset: bitmapAt + chunkStart + b });
             }
             current = { basePage: BigInt(page), pageCount: 1, fileOffset: firstPage + stored * PAGE_SIZE };
             runs.push(current);
@@ -115,7 +103,7 @@ export function readBitmapRuns(reader: FileReader, header: RawDumpHeader): Physi
       }
     }
   }
-  return { kind: 'bitmap', runs, pages: stored, claimedPages: present, bitmapSignature: signature };
+  return { kind: 'bitmap', runs, pages: stored, claimedPages: bh.presentPages, bitmapSignature: bh.signature, bitmapLayout: bh.layout };
 }
 
 /** Physical memory through the run list: page number → file offset by binary search. */

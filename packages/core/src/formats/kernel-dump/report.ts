@@ -1,9 +1,6 @@
 import type { CrashReport, Frame, ModuleInfo, ThreadReport } from '../../report/model.js';
 import { contextIp, contextSp, pointerSize } from '../../report/cpu.js';
 import { lookupBugCheck, hexCode, type ParameterRole } from '../../analysis/bugcheck/catalogue.js';
-import { attributeBugCheck } from '../../analysis/bugcheck/attribution.js';
-import { isInboxDriver } from '../../analysis/bugcheck/inbox-drivers.js';
-import { isCoreImage } from '../../analysis/bugcheck/core-images.js';
 import { dumpTypeName } from './constants.js';
 import { ntVersionOfBuild, windowsReleaseName } from './os-version.js';
 import { scanStack } from './stack-scan.js';
@@ -22,7 +19,17 @@ export interface KernelDumpDetails {
     category: string;
     parameters: { value: bigint; role: ParameterRole; label?: string }[];
   };
-  bucket: string;
+  /** `!analyze`-style failure bucket (0x7E_amdppm.sys+0x334c), set by analysis/bugcheck. */
+  bucket?: string;
+  /**
+   * Where the reader saw the fault, for attribution (analysis/bugcheck): instruction pointers of
+   * saved contexts and faulting addresses of exception records, strongest first. Return addresses
+   * found by scanning the stack are the crashing thread's 'scan' frames.
+   */
+  evidence: {
+    contexts: { label: string; ip: bigint }[];
+    exceptions: { label: string; code: number; address: bigint }[];
+  };
   crashTime?: string;
   uptimeSeconds?: number;
   releaseName?: string;
@@ -42,7 +49,15 @@ export interface KernelDumpDetails {
     servicePackBuild: number;
     processNameHeuristic: boolean;
   };
-  physicalMemory?: { kind: string; runs: number; pages: number; bitmapSignature?: string; pagingMode: string | null; moduleListComplete: boolean };
+  physicalMemory?: {
+    kind: string;
+    runs: number;
+    pages: number;
+    bitmapSignature?: string;
+    bitmapLayout?: string;
+    pagingMode: string | null;
+    moduleListComplete: boolean;
+  };
 }
 
 const WINDOWS_EPOCH_OFFSET = 11644473600n; // seconds from 1601 to 1970
@@ -58,7 +73,6 @@ export function buildReport(dump: ParsedKernelDump): CrashReport {
     codeId: d.timestamp || d.size ? `${d.timestamp.toString(16).toUpperCase().padStart(8, '0')}${d.size.toString(16)}` : undefined,
     timestamp: d.timestamp,
     checksum: d.checksum,
-    flags: [isCoreImage(d.name) ? 'core-os' : isInboxDriver(d.name) ? 'inbox' : 'third-party'],
   }));
   const moduleIndex = (address: bigint): number => modules.findIndex((m) => address >= m.base && address < m.base + m.size);
 
@@ -86,17 +100,6 @@ export function buildReport(dump: ParsedKernelDump): CrashReport {
     exceptions.push({ label: `the exception record (parameter ${dump.faultException.parameter})`, code: dump.faultException.record.code, address: dump.faultException.record.address });
   }
   if (dump.headerException) exceptions.push({ label: 'the dump header', code: dump.headerException.code, address: dump.headerException.address });
-  const attribution = attributeBugCheck({
-    bugCheckCode: h.bugCheckCode,
-    parameters: h.bugCheckParameters,
-    modules: dump.drivers.map((d) => ({ name: d.name, base: d.base, size: BigInt(d.size), timestamp: d.timestamp })),
-    unloaded: dump.unloadedDrivers,
-    contexts,
-    exceptions,
-    stackAddresses: scanned.map((s) => s.value),
-  });
-
-  const crashAddress = attribution.faultAddress?.address ?? null;
   const details: KernelDumpDetails = {
     dumpType: h.dumpType ?? null,
     dumpTypeName: h.dumpType === undefined ? 'unknown' : dumpTypeName(h.dumpType),
@@ -108,7 +111,7 @@ export function buildReport(dump: ParsedKernelDump): CrashReport {
       category: info.category,
       parameters: h.bugCheckParameters.map((value, i) => ({ value, role: info.roles[i]!, label: info.labels?.[i] })),
     },
-    bucket: attribution.bucket,
+    evidence: { contexts, exceptions },
     releaseName: windowsReleaseName(build, h.productType),
     directoryTableBase: h.directoryTableBase,
     psLoadedModuleList: h.psLoadedModuleList,
@@ -141,6 +144,7 @@ export function buildReport(dump: ParsedKernelDump): CrashReport {
       runs: f.layout.runs.length,
       pages: f.layout.pages,
       bitmapSignature: f.layout.bitmapSignature,
+      bitmapLayout: f.layout.bitmapLayout,
       pagingMode: f.pagingMode,
       moduleListComplete: f.moduleListComplete,
     };
@@ -164,7 +168,8 @@ export function buildReport(dump: ParsedKernelDump): CrashReport {
     crash: {
       reason: `${info.name} (${hexCode(h.bugCheckCode)})`,
       code: h.bugCheckCode,
-      address: crashAddress,
+      // The fault address is decided by attribution (analysis/bugcheck), from the evidence.
+      address: null,
       parameters: h.bugCheckParameters,
       message: info.description,
     },
@@ -174,8 +179,6 @@ export function buildReport(dump: ParsedKernelDump): CrashReport {
     modules,
     unloadedModules: dump.unloadedDrivers.map((u) => ({ base: u.start, size: u.end > u.start ? u.end - u.start : 0n, codeFile: u.name })),
     annotations: [],
-    culprit: attribution.culprit,
-    signature: attribution.bucket,
     warnings: dump.warnings,
     details: { 'windows-kernel-dump': details },
   };

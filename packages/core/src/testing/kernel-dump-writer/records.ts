@@ -2,7 +2,7 @@
 // (independently of the parser's readers).
 import { Bytes } from './bytes.js';
 
-export type WriterArch = 'amd64' | 'x86';
+export type WriterArch = 'amd64' | 'x86' | 'arm64';
 
 /** A CONTEXT with only the instruction, stack and frame pointers set. */
 export function contextBytes(arch: WriterArch, ip: bigint, sp: bigint, fp = 0n): Uint8Array {
@@ -14,6 +14,12 @@ export function contextBytes(arch: WriterArch, ip: bigint, sp: bigint, fp = 0n):
     b.u64(0x98, sp); // Rsp
     b.u64(0xa0, fp); // Rbp
     b.u64(0xf8, ip); // Rip
+  } else if (arch === 'arm64') {
+    b.reserve(0x390);
+    b.u32(0, 0x400003); // CONTEXT_ARM64 | CONTROL | INTEGER
+    b.u64(0xf0, fp); // Fp (X29)
+    b.u64(0x100, sp); // Sp
+    b.u64(0x108, ip); // Pc
   } else {
     b.reserve(0x2cc);
     b.u32(0, 0x1001f);

@@ -12,7 +12,7 @@ export interface DriverSpec {
 }
 
 export interface TriageSpec {
-  arch: WriterArch;
+  arch: Exclude<WriterArch, 'arm64'>;
   bugCheck: number;
   params: [bigint, bigint, bigint, bigint];
   build?: number;
