@@ -9,7 +9,7 @@ import { tempService, waitForAnswer } from '../testing/temp-service.js';
 import { crashpadBody } from '../testing/client-bodies.js';
 import { TEST_ONLY_CRASH_MARKER, TEST_ONLY_HANG_MARKER, TEST_ONLY_OOM_MARKER } from './test-only-poison.js';
 
-const service = await tempService({ workers: 2, testHooks: true, analysisTimeoutMs: 1500, analysisMemoryMb: 128, maxAttempts: 2 });
+const service = await tempService({ workers: 2, testHooks: true, analysisTimeoutMs: 3000, analysisMemoryMb: 128, maxAttempts: 2 });
 after(() => service.dispose());
 
 async function submit(dump: Uint8Array): Promise<string> {
@@ -30,7 +30,7 @@ test('hang, memory exhaustion and a crashing worker fail only their own reports'
 
   for (const id of fine) assert.equal((await waitForAnswer(service, id)).status, 'processed');
   const reasons: [string, RegExp][] = [
-    [hang, /took longer than 1500 ms/],
+    [hang, /took longer than 3000 ms/],
     [oom, /memory limit/],
     [crash, /worker died \(SIGABRT|worker died/],
   ];
