@@ -2,7 +2,7 @@
  * Named bounds of the VM watcher. Everything a guest or a QEMU process sends is untrusted: every
  * buffer, queue and wait has one of these limits.
  */
-export const VM_LIMITS = {
+export const VM_LIMITS: Readonly<Record<VmLimitName, number>> = Object.freeze({
   /** Longest QMP message line (a `human-monitor-command` answer is the largest we ask for). */
   qmpLineBytes: 4 * 1024 * 1024,
   /** Deepest nesting of a QMP JSON value. */
@@ -30,4 +30,20 @@ export const VM_LIMITS = {
   consoleSettleMs: 1_500,
   /** Crashes kept per VM for the restart-loop check. */
   crashHistory: 64,
-} as const;
+});
+
+export type VmLimitName =
+  | 'qmpLineBytes'
+  | 'qmpJsonDepth'
+  | 'eventQueue'
+  | 'consoleBufferBytes'
+  | 'consoleExcerptBytes'
+  | 'registersBytes'
+  | 'greetingMs'
+  | 'commandMs'
+  | 'dumpMs'
+  | 'reconnectMinMs'
+  | 'reconnectMaxMs'
+  | 'consolePollMs'
+  | 'consoleSettleMs'
+  | 'crashHistory';

@@ -1,9 +1,9 @@
 /**
  * Finds the start of a kernel crash report in console text, the way the oops reader recognises them
- * (the kernel's own headers: panic(), die(), __die, page fault reporting, BUG()).
+ * (the kernel's own headers: panic(), die(), __die, page fault reporting, BUG()). Warnings are not crashes.
  */
 const PANIC = /Kernel panic - not syncing/;
-const OOPS = /(?:^|\] )(?:BUG: |Oops: |Oops\b|general protection fault|kernel BUG at |WARNING: CPU: |Unable to handle kernel )/m;
+const OOPS = /(?:^|\] )(?:BUG: |Oops: |Oops\b|general protection fault|kernel BUG at |Unable to handle kernel )/m;
 /** The line panic() prints last before it spins (kernel/panic.c). */
 const PANIC_END = /---\[ end Kernel panic - not syncing/;
 /** The line that closes an oops report (lib/bug.c, kernel/panic.c print_oops_end_marker). */

@@ -8,7 +8,7 @@ export class LineSplitter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
 
-  constructor(private readonly maxLine = VM_LIMITS.qmpLineBytes) {}
+  constructor(private readonly maxLine: number = VM_LIMITS.qmpLineBytes) {}
 
   /** Lines completed by this chunk, without their line ends. Throws when a line exceeds the limit. */
   push(chunk: Buffer): string[] {

@@ -62,6 +62,7 @@ export function buildVmReport(ev: CrashEvidence): VmCrashReport {
     report.title = analysis.crash?.reason ?? report.title;
     report.culprit = analysis.culprit;
     report.signature = analysis.signature;
+    if (report.guestOs === 'unknown') report.guestOs = analysis.kind === 'linux-kernel-log' ? 'linux' : analysis.kind === 'windows-kernel-dump' ? 'windows' : 'unknown';
   }
   if (hyperV) {
     const att = attributeBugCheck({ bugCheckCode: hyperV.code, parameters: hyperV.parameters, modules: [], unloaded: [], contexts: [], exceptions: [], stackAddresses: [] });
