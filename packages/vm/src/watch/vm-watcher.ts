@@ -165,7 +165,8 @@ export class VmWatcher {
       queryStatus(qmp).catch(() => undefined),
     ]);
     if (isQmpObject(name) && typeof name.name === 'string' && name.name) this.identity.name = name.name;
-    if (isQmpObject(uuid) && typeof uuid.UUID === 'string') this.identity.uuid = uuid.UUID;
+    // QEMU answers the all-zero UUID when it was given none: that identifies nothing.
+    if (isQmpObject(uuid) && typeof uuid.UUID === 'string' && /[1-9a-f]/i.test(uuid.UUID)) this.identity.uuid = uuid.UUID;
     this.lastStatus = st ?? 'unknown';
     if (!this.options.consolePath && !this.console) {
       // QEMU 7.2's query-chardev says only "file" for a file backend, without the path; so the log
