@@ -16,7 +16,7 @@ await build({
   logLevel: 'warning',
   // The service (Fastify, better-sqlite3's native addon) loads from node_modules when
   // `culprit serve` or `submit` runs; analysis never pays for it.
-  external: ['@culprit/service', 'better-sqlite3'],
+  external: ['@culprit/service', '@culprit/vm', 'better-sqlite3'],
   // commander is CommonJS: give the ESM bundle a require() for its node: built-ins.
   banner: { js: "import { createRequire as __culpritRequire } from 'node:module'; const require = __culpritRequire(import.meta.url);" },
 });

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import type { VmWatchCliOptions } from './commands/vm-watch.js';
 
 /**
  * Parses arguments and dispatches; each command's module is loaded only when it runs, so
@@ -57,6 +58,31 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (file: string, opts: SubmitCliOptions) => {
       const { runSubmit } = await import('./commands/submit.js');
       exitCode = await runSubmit(file, opts);
+    });
+
+  program
+    .command('vm')
+    .description('Virtual machines')
+    .command('watch')
+    .description('Watch QEMU guests over QMP: catch guest crashes, report them, restart or stop the guest')
+    .option('--qmp <socket>', 'QMP unix socket of a VM (repeatable)', collect, [] as string[])
+    .option('--qmp-dir <folder>', 'folder of QMP sockets, one per VM, rescanned for new VMs (repeatable)', collect, [] as string[])
+    .option('--console <socket=logfile>', 'serial console log of a VM (default: the file behind its serial0 chardev)', collect, [] as string[])
+    .option('--url <url>', 'Culprit server to submit reports to (Breakpad POST /submit); default: analyse locally')
+    .option('--on-crash <policy>', 'pause (leave it for inspection), restart, or poweroff', 'pause')
+    .option('--max-restarts <n>', 'restarts allowed per VM within --restart-window before it is left paused', '3')
+    .option('--restart-window <seconds>', 'crash-loop window', '600')
+    .option('--dump <format>', 'memory dump on crash: none, elf, kdump-zlib, win-dmp', 'none')
+    .option('--dump-dir <folder>', 'where memory dumps go', 'culprit-vm-dumps')
+    .option('--dump-budget <size>', 'largest dump to keep (e.g. 512M, 2G)', '1G')
+    .option('--unexpected-stop-is-crash', 'report a guest reset or shutdown as a crash even without a panic on its console')
+    .option('--guest-os <os>', 'linux or windows, when the guest does not say')
+    .option('--json', 'one JSON report per line')
+    .option('--exit-after <n>', 'exit after this many crash reports')
+    .option('--verbose', 'log connections and events to stderr')
+    .action(async (opts: VmWatchCliOptions) => {
+      const { runVmWatch } = await import('./commands/vm-watch.js');
+      exitCode = await runVmWatch(opts);
     });
 
   try {

@@ -16,3 +16,5 @@ export * from './analysis/signature/index.js';
 export * from './symbols/index.js';
 export * from './analysis/crash-reason/index.js';
 export * from './unwind/index.js';
+export { lookupBugCheck, hexCode, baseBugCheckCode, type BugCheckInfo, type ParameterRole } from './analysis/bugcheck/catalogue.js';
+export { attributeBugCheck, type Attribution, type AttributionInput, type AttributionModule } from './analysis/bugcheck/attribution.js';
