@@ -42,7 +42,7 @@ export async function runSubmit(file: string, opts: SubmitCliOptions): Promise<n
 
   const deadline = Date.now() + Number(opts.timeout ?? 120) * 1000;
   while (Date.now() < deadline) {
-    const a = await fetch(`${base}/answers/${encodeURIComponent(text)}`);
+    const a = await fetch(`${base}/api/answers/${encodeURIComponent(text)}`);
     if (a.ok) {
       const answer = (await a.json()) as { status: string; text: string };
       if (answer.status === 'processed' || answer.status === 'failed') {

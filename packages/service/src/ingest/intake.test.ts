@@ -21,14 +21,14 @@ async function submit(body: { payload: Buffer; headers: Record<string, string> }
 }
 
 async function stored(id: string) {
-  const r = await service.app.inject({ url: `/reports/${id}`, headers: { authorization: `Bearer ${service.admin}` } });
+  const r = await service.app.inject({ url: `/api/reports/${id}`, headers: { authorization: `Bearer ${service.admin}` } });
   assert.equal(r.statusCode, 200, r.body);
   return r.json();
 }
 
 async function rawDump(id: string, attachment?: number): Promise<Buffer> {
   const q = attachment === undefined ? '' : `?attachment=${attachment}`;
-  const r = await service.app.inject({ url: `/reports/${id}/raw${q}`, headers: { authorization: `Bearer ${service.admin}` } });
+  const r = await service.app.inject({ url: `/api/reports/${id}/raw${q}`, headers: { authorization: `Bearer ${service.admin}` } });
   assert.equal(r.statusCode, 200);
   return r.rawPayload;
 }
@@ -116,7 +116,7 @@ test('refusals: size, gzip bomb, parts, field length, damaged bodies, no dump', 
     assert.ok(r.json().message.length > 10, what);
   }
   // Nothing refused was kept: the store holds only the dumps and attachments of accepted reports.
-  const list = await service.app.inject({ url: '/reports?limit=500', headers: { authorization: `Bearer ${service.admin}` } });
+  const list = await service.app.inject({ url: '/api/reports?limit=500', headers: { authorization: `Bearer ${service.admin}` } });
   const reports = list.json().reports as { id: string }[];
   const files = await service.ctx.blobs.list('dumps');
   const attachments = 1; // the Breakpad test's log

@@ -40,17 +40,17 @@ test('first report of a signature is a new problem; the next ones are known, wit
   assert.equal(last.bucketReports, 3);
   assert.match(last.text, /^Known problem, 3 reports/);
 
-  const rep = (await service.app.inject({ url: `/reports/${first}`, headers: auth(service.admin) })).json();
+  const rep = (await service.app.inject({ url: `/api/reports/${first}`, headers: auth(service.admin) })).json();
   assert.equal(rep.kind, 'minidump');
   assert.equal(rep.crashReason, 'EXCEPTION_ACCESS_VIOLATION_WRITE');
   assert.equal(rep.result.crash.reason, 'EXCEPTION_ACCESS_VIOLATION_WRITE');
   assert.ok(rep.result.modules.length > 0);
 
-  const buckets = (await service.app.inject({ url: '/buckets?days=1', headers: auth(service.admin) })).json().buckets;
+  const buckets = (await service.app.inject({ url: '/api/buckets?days=1', headers: auth(service.admin) })).json().buckets;
   const b = buckets.find((x: { signature: string }) => x.signature === rep.signature);
   assert.equal(b.reports, 3);
   assert.equal(b.installs, 2);
-  const detail = (await service.app.inject({ url: `/buckets/${b.id}`, headers: auth(service.admin) })).json();
+  const detail = (await service.app.inject({ url: `/api/buckets/${b.id}`, headers: auth(service.admin) })).json();
   assert.equal(detail.series.reduce((n: number, s: { count: number }) => n + s.count, 0), 3);
   assert.deepEqual(detail.versions, [
     { value: '1.1', count: 2 },
@@ -71,27 +71,27 @@ test('a file that is not a crash report fails once, with the parser’s reason, 
 test('report list filters: product, version, kind, module, signature, date range', async () => {
   const other = await submit(linuxMini, { prod: 'Other', ver: '7' });
   await waitForAnswer(service, other);
-  const list = async (q: string) => (await service.app.inject({ url: `/reports?${q}`, headers: auth(service.admin) })).json().reports.map((r: { id: string }) => r.id);
+  const list = async (q: string) => (await service.app.inject({ url: `/api/reports?${q}`, headers: auth(service.admin) })).json().reports.map((r: { id: string }) => r.id);
   assert.deepEqual(await list('product=Other'), [other]);
   assert.deepEqual(await list('product=Other&version=8'), []);
   assert.equal((await list('product=App&version=1.1')).length, 2);
   assert.equal((await list('kind=minidump')).length, 4);
   assert.equal((await list('module=test_app.exe')).length, 3);
   assert.equal((await list(`from=${new Date(Date.now() + 60_000).toISOString()}`)).length, 0);
-  const sig = (await service.app.inject({ url: `/reports/${other}`, headers: auth(service.admin) })).json().signature;
+  const sig = (await service.app.inject({ url: `/api/reports/${other}`, headers: auth(service.admin) })).json().signature;
   assert.deepEqual(await list(`signature=${encodeURIComponent(sig)}`), [other]);
-  const bad = await service.app.inject({ url: '/reports?limit=0', headers: auth(service.admin) });
+  const bad = await service.app.inject({ url: '/api/reports?limit=0', headers: auth(service.admin) });
   assert.equal(bad.statusCode, 400); // request schema validation
 });
 
 test('symbols: missing list ranks modules; a symupload of one reprocesses the reports lacking it', async () => {
-  const missing = (await service.app.inject({ url: '/symbols/missing', headers: auth(service.admin) })).json().modules;
+  const missing = (await service.app.inject({ url: '/api/symbols/missing', headers: auth(service.admin) })).json().modules;
   const testAppModule = missing.find((m: { debugFile: string }) => m.debugFile === 'test_app.pdb');
   assert.equal(testAppModule.reports, 3);
   assert.ok(missing.every((m: { reports: number }, i: number) => i === 0 || missing[i - 1].reports >= m.reports));
 
   const sym = readCorpus('minidump', 'breakpad', 'symbols', 'test_app.pdb', '5A9832E5287241C1838ED98914E9B7FF1', 'test_app.sym');
-  const developer = (await service.app.inject({ method: 'POST', url: '/tokens', headers: auth(service.admin), payload: { role: 'developer', name: 'ci' } })).json().token;
+  const developer = (await service.app.inject({ method: 'POST', url: '/api/tokens', headers: auth(service.admin), payload: { role: 'developer', name: 'ci' } })).json().token;
   // symupload (v1): multipart with the module's identity fields and the file as `symbol_file`; key in the URL.
   const body = multipart([
     { name: 'code_file', value: 'test_app.exe' },
@@ -101,56 +101,56 @@ test('symbols: missing list ranks modules; a symupload of one reprocesses the re
     { name: 'cpu', value: 'x86' },
     { name: 'symbol_file', value: sym, filename: 'test_app.sym', contentType: 'application/octet-stream' },
   ]);
-  const up = await service.app.inject({ method: 'POST', url: `/symbols?token=${developer}`, payload: body.payload, headers: body.headers });
+  const up = await service.app.inject({ method: 'POST', url: `/api/symbols?token=${developer}`, payload: body.payload, headers: body.headers });
   assert.equal(up.statusCode, 200, up.body);
   assert.deepEqual(up.json().stored, [{ debugFile: 'test_app.pdb', debugId: '5A9832E5287241C1838ED98914E9B7FF1', path: 'test_app.pdb/5A9832E5287241C1838ED98914E9B7FF1/test_app.sym' }]);
   assert.equal(up.json().requeued, 3);
   // Once reprocessed, nothing lacks test_app.pdb any more.
   for (;;) {
-    const now = (await service.app.inject({ url: '/symbols/missing', headers: auth(service.admin) })).json().modules;
+    const now = (await service.app.inject({ url: '/api/symbols/missing', headers: auth(service.admin) })).json().modules;
     if (!now.some((m: { debugFile: string }) => m.debugFile === 'test_app.pdb') && (await service.ctx.queue.depth()) === 0) break;
     await new Promise((r) => setTimeout(r, 50));
   }
   // Reprocessing moves a report between buckets, never counts it twice.
-  const b = (await service.app.inject({ url: '/buckets', headers: auth(service.admin) })).json().buckets;
-  const processed = (await service.app.inject({ url: '/reports?status=processed&limit=500', headers: auth(service.admin) })).json().reports;
+  const b = (await service.app.inject({ url: '/api/buckets', headers: auth(service.admin) })).json().buckets;
+  const processed = (await service.app.inject({ url: '/api/reports?status=processed&limit=500', headers: auth(service.admin) })).json().reports;
   assert.equal(b.reduce((n: number, x: { reports: number }) => n + x.reports, 0), processed.length);
 
   // A zip of a store tree, as a raw body.
   const zip = zipSync({ 'store/test_app.pdb/5A9832E5287241C1838ED98914E9B7FF1/test_app.sym': sym, 'store/readme.txt': strToU8('not symbols') });
-  const z = await service.app.inject({ method: 'POST', url: '/symbols', payload: Buffer.from(zip), headers: { ...auth(developer), 'content-type': 'application/zip' } });
+  const z = await service.app.inject({ method: 'POST', url: '/api/symbols', payload: Buffer.from(zip), headers: { ...auth(developer), 'content-type': 'application/zip' } });
   assert.equal(z.statusCode, 200, z.body);
   assert.equal(z.json().stored.length, 1);
-  const junk = await service.app.inject({ method: 'POST', url: '/symbols', payload: Buffer.from('MODULE nonsense'), headers: { ...auth(developer), 'content-type': 'application/octet-stream' } });
+  const junk = await service.app.inject({ method: 'POST', url: '/api/symbols', payload: Buffer.from('MODULE nonsense'), headers: { ...auth(developer), 'content-type': 'application/octet-stream' } });
   assert.equal(junk.statusCode, 400);
 });
 
 test('tokens and roles: ingest is open, everything else needs a token of the right role', async () => {
-  const read = (await service.app.inject({ method: 'POST', url: '/tokens', headers: auth(service.admin), payload: { role: 'read', name: 'dashboard' } })).json().token;
-  const id = (await service.app.inject({ url: '/reports?limit=1', headers: auth(read) })).json().reports[0].id;
+  const read = (await service.app.inject({ method: 'POST', url: '/api/tokens', headers: auth(service.admin), payload: { role: 'read', name: 'dashboard' } })).json().token;
+  const id = (await service.app.inject({ url: '/api/reports?limit=1', headers: auth(read) })).json().reports[0].id;
   const cases: [string, string, Record<string, string>, number][] = [
-    ['GET', '/reports', {}, 401],
-    ['GET', '/reports', auth('cul_not-a-token'), 401],
-    ['GET', '/reports', auth(read), 200],
-    ['GET', `/reports/${id}`, auth(read), 200],
-    ['GET', `/reports/${id}/raw`, auth(read), 403],
-    ['GET', `/reports/${id}/raw`, auth(service.admin), 200],
-    ['GET', '/buckets', {}, 401],
-    ['GET', '/symbols/missing', {}, 401],
+    ['GET', '/api/reports', {}, 401],
+    ['GET', '/api/reports', auth('cul_not-a-token'), 401],
+    ['GET', '/api/reports', auth(read), 200],
+    ['GET', `/api/reports/${id}`, auth(read), 200],
+    ['GET', `/api/reports/${id}/raw`, auth(read), 403],
+    ['GET', `/api/reports/${id}/raw`, auth(service.admin), 200],
+    ['GET', '/api/buckets', {}, 401],
+    ['GET', '/api/symbols/missing', {}, 401],
     ['GET', '/metrics', {}, 401],
-    ['POST', '/symbols', auth(read), 403],
-    ['POST', '/tokens', auth(read), 403],
-    ['DELETE', `/reports/${id}`, auth(read), 403],
+    ['POST', '/api/symbols', auth(read), 403],
+    ['POST', '/api/tokens', auth(read), 403],
+    ['DELETE', `/api/reports/${id}`, auth(read), 403],
     ['GET', '/healthz', {}, 200],
-    ['GET', `/answers/${id}`, {}, 200],
+    ['GET', `/api/answers/${id}`, {}, 200],
   ];
   for (const [method, url, headers, status] of cases) {
     const r = await service.app.inject({ method: method as 'GET', url, headers, payload: method === 'POST' ? {} : undefined });
     assert.equal(r.statusCode, status, `${method} ${url}: ${r.body.slice(0, 200)}`);
   }
-  const del = await service.app.inject({ method: 'DELETE', url: `/reports/${id}`, headers: auth(service.admin) });
+  const del = await service.app.inject({ method: 'DELETE', url: `/api/reports/${id}`, headers: auth(service.admin) });
   assert.equal(del.statusCode, 204);
-  assert.equal((await service.app.inject({ url: `/reports/${id}`, headers: auth(service.admin) })).statusCode, 404);
+  assert.equal((await service.app.inject({ url: `/api/reports/${id}`, headers: auth(service.admin) })).statusCode, 404);
 });
 
 test('metrics in Prometheus text; an OpenAPI document describing the routes', async () => {
@@ -162,7 +162,7 @@ test('metrics in Prometheus text; an OpenAPI document describing the routes', as
   assert.match(m.body, /^culprit_processing_seconds_count\{kind="minidump"\} \d+$/m);
   const doc = (await service.app.inject({ url: '/openapi.json' })).json();
   assert.equal(doc.openapi.slice(0, 2), '3.');
-  for (const path of ['/submit', '/answers/{id}', '/reports', '/reports/{id}', '/reports/{id}/raw', '/buckets', '/buckets/{id}', '/symbols', '/symbols/missing', '/healthz', '/metrics']) {
+  for (const path of ['/submit', '/api/answers/{id}', '/api/reports', '/api/reports/{id}', '/api/reports/{id}/raw', '/api/buckets', '/api/buckets/{id}', '/api/symbols', '/api/symbols/missing', '/healthz', '/metrics']) {
     assert.ok(doc.paths[path], `OpenAPI lists ${path}`);
   }
 });
@@ -170,7 +170,7 @@ test('metrics in Prometheus text; an OpenAPI document describing the routes', as
 test('per-product ingest keys, when required', async () => {
   const keyed = await tempService({ processing: false, requireIngestKeys: true });
   try {
-    const key = (await keyed.app.inject({ method: 'POST', url: '/ingest-keys', headers: auth(keyed.admin), payload: { product: 'App' } })).json().key;
+    const key = (await keyed.app.inject({ method: 'POST', url: '/api/ingest-keys', headers: auth(keyed.admin), payload: { product: 'App' } })).json().key;
     const send = (fields: Record<string, string>, headers: Record<string, string>) => {
       const b = crashpadBody(testApp, fields);
       return keyed.app.inject({ method: 'POST', url: '/submit', payload: b.payload, headers: { ...b.headers, ...headers } });

@@ -18,7 +18,7 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
   const read = requireRole(ctx.db, 'read');
 
   app.get(
-    '/buckets',
+    '/api/buckets',
     {
       onRequest: read,
       schema: {
@@ -69,7 +69,7 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
   );
 
   app.get(
-    '/buckets/:id',
+    '/api/buckets/:id',
     {
       onRequest: read,
       schema: {

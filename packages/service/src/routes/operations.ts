@@ -19,7 +19,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServiceContext)
   });
 
   app.post(
-    '/tokens',
+    '/api/tokens',
     {
       onRequest: admin,
       schema: {
@@ -37,7 +37,7 @@ export async function operationRoutes(app: FastifyInstance, ctx: ServiceContext)
   );
 
   app.post(
-    '/ingest-keys',
+    '/api/ingest-keys',
     {
       onRequest: admin,
       schema: {

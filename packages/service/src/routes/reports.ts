@@ -28,7 +28,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
   const admin = requireRole(ctx.db, 'admin');
 
   app.get(
-    '/reports',
+    '/api/reports',
     {
       onRequest: read,
       schema: {
@@ -76,7 +76,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
   );
 
   app.get(
-    '/reports/:id',
+    '/api/reports/:id',
     {
       onRequest: read,
       schema: { summary: 'One report: annotations, answer and processed result', tags: ['reports'], security: [{ bearer: [] }], params: idParams, response: { 200: reportDetailSchema, 404: errorSchema } },
@@ -92,7 +92,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
   );
 
   app.get(
-    '/reports/:id/raw',
+    '/api/reports/:id/raw',
     {
       onRequest: admin,
       schema: {
@@ -119,7 +119,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
   );
 
   app.delete(
-    '/reports/:id',
+    '/api/reports/:id',
     { onRequest: admin, schema: { summary: 'Delete a report and its files (admin)', tags: ['reports'], security: [{ bearer: [] }], params: idParams, response: { 204: { type: 'null' }, 404: errorSchema } } },
     async (request, reply) => {
       const { id } = request.params as { id: string };

@@ -64,7 +64,7 @@ export async function submitRoutes(app: FastifyInstance, ctx: ServiceContext): P
   );
 
   app.get(
-    '/answers/:id',
+    '/api/answers/:id',
     {
       schema: {
         summary: "The service's answer for one report: new or known problem, and (later) vendor solutions",

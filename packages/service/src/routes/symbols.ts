@@ -23,7 +23,7 @@ export async function symbolRoutes(app: FastifyInstance, ctx: ServiceContext): P
   const read = requireRole(ctx.db, 'read');
 
   app.post(
-    '/symbols',
+    '/api/symbols',
     {
       onRequest: developer,
       schema: {
@@ -97,7 +97,7 @@ export async function symbolRoutes(app: FastifyInstance, ctx: ServiceContext): P
   );
 
   app.get(
-    '/symbols/missing',
+    '/api/symbols/missing',
     {
       onRequest: read,
       schema: {

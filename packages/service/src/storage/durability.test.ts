@@ -50,15 +50,15 @@ test('SIGKILL mid-stream: every acknowledged report survives and is processed af
     try {
       const auth = { authorization: `Bearer ${ADMIN}` };
       for (const [id, n] of acked) {
-        const r = await fetch(`${second.url}/reports/${id}`, { headers: auth });
+        const r = await fetch(`${second.url}/api/reports/${id}`, { headers: auth });
         assert.equal(r.status, 200, `acknowledged report ${id} is present`);
         assert.equal(((await r.json()) as { version: string }).version, String(n));
-        const raw = Buffer.from(await (await fetch(`${second.url}/reports/${id}/raw`, { headers: auth })).arrayBuffer());
+        const raw = Buffer.from(await (await fetch(`${second.url}/api/reports/${id}/raw`, { headers: auth })).arrayBuffer());
         assert.deepEqual(raw, Buffer.from(dump));
       }
       for (const id of acked.keys()) {
         for (;;) {
-          const a = (await (await fetch(`${second.url}/answers/${id}`)).json()) as { status: string };
+          const a = (await (await fetch(`${second.url}/api/answers/${id}`)).json()) as { status: string };
           if (a.status === 'processed') break;
           assert.notEqual(a.status, 'failed');
           await new Promise((r) => setTimeout(r, 50));

@@ -21,7 +21,7 @@ export async function tempService(opts: ServiceOptions & { processing?: boolean 
 /** TEST-ONLY. Polls the public answer until the report leaves the queue (no timed assertions: the test's own timeout bounds it). */
 export async function waitForAnswer(service: Service, id: string): Promise<{ status: string; verdict: string; text: string; bucketReports: number | null }> {
   for (;;) {
-    const r = await service.app.inject({ url: `/answers/${id}` });
+    const r = await service.app.inject({ url: `/api/answers/${id}` });
     const a = r.json();
     if (a.status === 'processed' || a.status === 'failed') return a;
     await new Promise((res) => setTimeout(res, 50));
