@@ -6,6 +6,7 @@ import { operationRoutes } from './routes/operations.js';
 import { reportRoutes } from './routes/reports.js';
 import { submitRoutes } from './routes/submit.js';
 import { symbolRoutes } from './routes/symbols.js';
+import { webUiRoutes } from './routes/web-ui.js';
 
 /** The HTTP surface: one plugin per resource, sharing the service context; `/openapi.json` describes it all. */
 export async function buildApp(ctx: ServiceContext): Promise<FastifyInstance> {
@@ -22,5 +23,6 @@ export async function buildApp(ctx: ServiceContext): Promise<FastifyInstance> {
   await app.register(async (scope) => bucketRoutes(scope, ctx));
   await app.register(async (scope) => operationRoutes(scope, ctx));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await webUiRoutes(app);
   return app;
 }
