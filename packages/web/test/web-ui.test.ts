@@ -1,0 +1,164 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { analyze, BufferSource } from '@culprit/core';
+import { corpusPath, readCorpus } from '../../core/src/testing/corpus.js';
+import { killHard, startServerProcess } from '../../service/src/testing/server-process.js';
+import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
+
+/**
+ * The web UI in a real browser (Debian's Chromium through playwright-core) against a real
+ * `culprit serve` on 127.0.0.1 with a temporary data folder. Expected values come from the core
+ * library run here on the same corpus file, never from constants.
+ */
+const KERNEL_DUMP = ['kernel-dump', 'rizin', 'triage_x64.dmp'];
+const MINIDUMP = ['minidump', 'breakpad', 'null_read_av.dmp'];
+const SYM = ['minidump', 'breakpad', 'symbols', 'null_read_av', '7B7D1968FF0D47AE4366E9C3A7E1B6750', 'null_read_av.sym'];
+
+const skip = hasChromium() ? false : 'no /usr/bin/chromium (apt-get install chromium; .ci/run installs it)';
+
+describe('web UI in Chromium', { skip }, () => {
+  let dataDir: string;
+  let server: ChildProcess;
+  let url: string;
+  let admin: string;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let context: BrowserContext;
+  let reportId: string;
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'culprit-web-'));
+    ({ child: server, url } = await startServerProcess(dataDir));
+    admin = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+    browser = await launchBrowser();
+    context = browser.context;
+  });
+  after(async () => {
+    await browser?.close();
+    if (server) await killHard(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const open = async (path: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(url + path);
+    return page;
+  };
+
+  test('report a crash: the page shows what will be sent, sends it, and the answer page updates itself', async () => {
+    const expected = analyze(new BufferSource(readCorpus(...KERNEL_DUMP)));
+    const page = await open('/');
+    await page.setInputFiles('input[type=file]', corpusPath(...KERNEL_DUMP));
+    await page.getByTestId('review-kind').filter({ hasText: 'Windows kernel dump' }).waitFor();
+    assert.equal(await page.getByTestId('review-file').textContent(), KERNEL_DUMP.at(-1));
+    await page.getByLabel('Product').fill('WebTest');
+    await page.getByLabel('Version').fill('1.2.3');
+    await screenshot(page, 'report-a-crash');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    await page.getByRole('button', { name: 'Send the report' }).click();
+    await page.waitForURL(/\/r\/[0-9a-f-]{36}$/);
+    reportId = page.url().split('/').pop()!;
+    // Still on the same page (no reload): the status turns to "Analysed" by polling.
+    await page.getByTestId('status').filter({ hasText: 'Analysed' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('verdict').filter({ hasText: 'A new problem' }).waitFor();
+    assert.match((await page.getByTestId('culprit').textContent()) ?? '', new RegExp(expected.culprit!.name.replace('.', '\\.')));
+    await screenshot(page, 'answer-anonymous');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.close();
+  });
+
+  test('analyse here, send nothing: the full report appears and no request carries the file', async () => {
+    const expected = analyze(new BufferSource(readCorpus(...MINIDUMP)));
+    const page = await open('/');
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+    await page.setInputFiles('input[type=file]', corpusPath(...MINIDUMP));
+    await page.getByTestId('review-kind').filter({ hasText: 'minidump' }).waitFor();
+    await page.getByRole('button', { name: 'Analyse here, send nothing' }).click();
+    await page.getByTestId('nothing-sent').waitFor();
+    await page.getByRole('heading', { name: 'Why it crashed' }).waitFor();
+    const body = (await page.locator('main').textContent()) ?? '';
+    assert.ok(body.includes(expected.crash!.reason), `the page shows the crash reason ${expected.crash!.reason}`);
+    assert.ok(await page.getByRole('heading', { name: 'Modules' }).isVisible());
+    // The only requests after the page loaded: the analysis worker's script, a GET of our own origin.
+    for (const r of requests) {
+      assert.equal(r.method(), 'GET', `${r.method()} ${r.url()}`);
+      assert.ok(r.url().startsWith(`${url}/assets/`), `unexpected request ${r.url()}`);
+      assert.equal(r.postData(), null);
+    }
+    await screenshot(page, 'analyse-locally');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.close();
+  });
+
+  test('signed in: the answer page shows the processed report, top crashers and the bucket page chart', async () => {
+    const page = await open('/sign-in');
+    await page.getByLabel('Token').fill(admin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/crashers$/);
+    const table = page.getByTestId('crashers');
+    await table.waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 1);
+    await table.locator('.sparkline canvas').first().waitFor();
+    await screenshot(page, 'top-crashers');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    await table.locator('tbody a').first().click();
+    await page.waitForURL(/\/buckets\/\d+$/);
+    await page.locator('.chart canvas').first().waitFor();
+    assert.ok(((await page.locator('main').textContent()) ?? '').includes('1.2.3'), 'the affected version is listed');
+    await screenshot(page, 'bucket');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    await page.goto(`${url}/r/${reportId}`);
+    await page.getByRole('heading', { name: /Crashing thread/ }).waitFor();
+    await page.getByRole('button', { name: /Download the dump/ }).waitFor();
+    await screenshot(page, 'answer-admin');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.close();
+  });
+
+  test('symbols: a .sym upload is stored and the missing list is shown', async () => {
+    const page = await open('/symbols');
+    await page.setInputFiles('input[type=file]', corpusPath(...SYM));
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByText(/Stored 1 symbol files/).waitFor();
+    await screenshot(page, 'symbols');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.close();
+  });
+
+  test('Japanese: switching the language changes every label, dates follow the language', async () => {
+    const page = await open(`/r/${reportId}`);
+    await page.getByTestId('status').filter({ hasText: 'Analysed' }).waitFor();
+    await page.getByTestId('lang').selectOption('ja');
+    await page.getByTestId('status').filter({ hasText: '解析済み' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+    assert.ok(await page.getByRole('heading', { name: 'クラッシュの理由' }).isVisible());
+    await screenshot(page, 'answer-ja');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    // The choice is remembered on the next page.
+    await page.goto(`${url}/crashers`);
+    await page.getByRole('heading', { name: 'クラッシュ上位' }).waitFor();
+    await page.getByTestId('lang').selectOption('en');
+    await page.close();
+  });
+
+  test('phone: the answer page fits a 390 px screen without sideways scrolling', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${url}/r/${reportId}`);
+    await page.getByTestId('verdict').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await screenshot(page, 'answer-phone');
+    await page.close();
+  });
+
+  test('vendor: attaches a solution and a new report of that bucket shows it', { todo: 'needs the vendor and solutions API (branch answers): POST /api/vendors, vendor tokens, /api/solutions' }, async () => {});
+});
