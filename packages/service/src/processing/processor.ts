@@ -67,7 +67,10 @@ export class Processor {
 
   private async pump(): Promise<void> {
     try {
-      const jobs = await this.queue.claim(this.pool.idle, Date.now());
+      // Never more jobs in flight than workers: a job between its claim and its worker counts too.
+      const free = Math.min(this.pool.idle, this.pool.size - this.inFlight.size);
+      if (free <= 0) return;
+      const jobs = await this.queue.claim(free, Date.now());
       for (const job of jobs) {
         const p = this.process(job.reportId).finally(() => {
           this.inFlight.delete(p);

@@ -51,10 +51,38 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  run(path: string, symbolPaths: string[], testHooks: boolean): Promise<AnalysisResponse> {
+  /**
+   * Runs one analysis on an idle worker. When every worker is busy (the processor may claim work
+   * while a lost worker is being replaced), the job waits for the next free one instead of failing.
+   */
+  async run(path: string, symbolPaths: string[], testHooks: boolean): Promise<AnalysisResponse> {
+    const slot = await this.acquire();
+    return this.runOn(slot, path, symbolPaths, testHooks);
+  }
+
+  /** Jobs waiting for a worker, in arrival order. */
+  private readonly waiting: ((slot: Slot | null) => void)[] = [];
+
+  private acquire(): Promise<Slot> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     const slot = this.slots.find((s) => !s.busy);
-    if (!slot || this.closed) return Promise.reject(new Error('no idle worker'));
-    slot.busy = true;
+    if (slot) {
+      slot.busy = true;
+      return Promise.resolve(slot);
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting.push((s) => (s ? resolve(s) : reject(new Error('the worker pool is closed'))));
+    });
+  }
+
+  /** A worker became free (or was replaced): hand it to the oldest waiting job. */
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next && !this.closed) next(slot);
+    else slot.busy = false;
+  }
+
+  private runOn(slot: Slot, path: string, symbolPaths: string[], testHooks: boolean): Promise<AnalysisResponse> {
     const req: AnalysisRequest = { jobId: this.nextJobId++, path, symbolPaths, testHooks };
     return new Promise<AnalysisResponse>((resolve, reject) => {
       const { child } = slot;
@@ -67,7 +95,7 @@ export class WorkerPool {
         child.off('message', onMessage);
         child.off('exit', onExit);
         if (err) this.replace(slot);
-        else slot.busy = false;
+        else this.release(slot);
         if (err) reject(err);
         else resolve(res!);
       };
@@ -96,6 +124,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const w of this.waiting.splice(0)) w(null);
     await Promise.all(this.slots.map((s) => killAndWait(s.child)));
   }
 
@@ -114,7 +143,12 @@ export class WorkerPool {
   private replace(slot: Slot): void {
     void killAndWait(slot.child);
     const i = this.slots.indexOf(slot);
-    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    if (i >= 0 && !this.closed) {
+      const fresh = this.spawn();
+      fresh.busy = true;
+      this.slots[i] = fresh;
+      this.release(fresh);
+    }
   }
 }
 
