@@ -38,8 +38,8 @@ export const MESSAGES: Record<string, Message> = {
   failed: (f) => ({
     headline: { en: 'The report could not be analysed', ja: 'レポートを解析できませんでした' },
     text: {
-      en: `The report was received, but Culprit could not read it: ${f.error ?? 'unknown error'}.`,
-      ja: `レポートは受け取りましたが、Culprit では読み取れませんでした: ${f.error ?? '不明なエラー'}`,
+      en: `The report was received, but it could not be analysed: ${f.error ?? 'unknown error'}`,
+      ja: `レポートは受け取りましたが、解析できませんでした: ${f.error ?? '不明なエラー'}`,
     },
   }),
   new: (f) => ({
