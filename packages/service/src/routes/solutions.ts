@@ -10,6 +10,8 @@ import { ownsModuleField, scopeOf, seesModule, type Scope } from '../vendors/sco
 import { solutionPublished } from '../webhooks/events.js';
 import { errorSchema, sendError } from './errors.js';
 
+type Refusal = [status: number, code: string, message: string];
+
 const idParams = { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } as const;
 const LIST_LIMIT = 500;
 
@@ -32,21 +34,24 @@ export async function solutionRoutes(app: FastifyInstance, ctx: ServiceContext):
     return false;
   };
 
-  /** Writing needs the bucket to exist and, for a vendor, every target it names to be its own. */
-  const checkTargets = async (scope: Scope, s: Pick<SolutionRow, 'bucket_id' | 'module'>, reply: FastifyReply): Promise<FastifyReply | null> => {
+  /**
+   * Writing needs the bucket to exist and, for a vendor, every target it names to be its own.
+   * Returns the refusal, not a reply: a FastifyReply is thenable, so an async helper cannot return one.
+   */
+  const refusalOf = async (scope: Scope, s: Pick<SolutionRow, 'bucket_id' | 'module'>): Promise<Refusal | null> => {
     if (s.bucket_id !== null) {
       const b = await bucketCulprit(s.bucket_id);
-      if (!b || !seesModule(scope, b.culprit_name)) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no bucket ${s.bucket_id}.`);
+      if (!b || !seesModule(scope, b.culprit_name)) return [404, 'CULPRIT_ERR_NOT_FOUND', `no bucket ${s.bucket_id}.`];
     }
-    if (s.module !== null && !ownsModuleField(scope, s.module)) return sendError(reply, 403, 'CULPRIT_ERR_NOT_YOUR_MODULE', `module '${s.module}' is not one of this vendor's modules.`);
+    if (s.module !== null && !ownsModuleField(scope, s.module)) return [403, 'CULPRIT_ERR_NOT_YOUR_MODULE', `module '${s.module}' is not one of this vendor's modules.`];
     return null;
   };
 
-  const loadVisible = async (scope: Scope, id: number, reply: FastifyReply): Promise<SolutionRow | FastifyReply> => {
+  const loadVisible = async (scope: Scope, id: number): Promise<SolutionRow | null> => {
     const s = await getSolution(ctx.db, id);
-    if (!s || !(await visible(scope, s))) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no solution ${id}.`);
-    return s;
+    return s && (await visible(scope, s)) ? s : null;
   };
+  const notFound = (reply: FastifyReply, id: number) => sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no solution ${id}.`);
 
   app.get(
     '/api/solutions',
@@ -112,8 +117,8 @@ export async function solutionRoutes(app: FastifyInstance, ctx: ServiceContext):
       };
       const rule = checkWhole(row);
       if (rule) return sendError(reply, 400, 'CULPRIT_ERR_BAD_SOLUTION', rule);
-      const refused = await checkTargets(scope, row, reply);
-      if (refused) return refused;
+      const refused = await refusalOf(scope, row);
+      if (refused) return sendError(reply, ...refused);
       const s = await insertSolution(ctx.db, row);
       if (s.status === 'published') await announce(s);
       return reply.code(201).send((await viewsOf(ctx.db, [s]))[0]);
@@ -136,16 +141,16 @@ export async function solutionRoutes(app: FastifyInstance, ctx: ServiceContext):
     async (request, reply) => {
       const scope = await scopeOf(ctx.db, request);
       const { id } = request.params as { id: number };
-      const before = await loadVisible(scope, id, reply);
-      if (!('id' in before)) return before;
+      const before = await loadVisible(scope, id);
+      if (!before) return notFound(reply, id);
       if (before.status === 'withdrawn') return sendError(reply, 409, 'CULPRIT_ERR_WITHDRAWN', `solution ${id} was withdrawn; publish a new one.`);
       const cols = columnsOf(request.body as SolutionInput);
       if (typeof cols === 'string') return sendError(reply, 400, 'CULPRIT_ERR_BAD_SOLUTION', cols);
       const merged = { ...before, ...cols } as SolutionRow;
       const rule = checkWhole(merged);
       if (rule) return sendError(reply, 400, 'CULPRIT_ERR_BAD_SOLUTION', rule);
-      const refused = await checkTargets(scope, merged, reply);
-      if (refused) return refused;
+      const refused = await refusalOf(scope, merged);
+      if (refused) return sendError(reply, ...refused);
       const after = await updateSolution(ctx.db, before, cols as Partial<SolutionsTable> as Partial<SolutionRow>, request.principal!.name, Date.now(), 'edited');
       if (before.status !== 'published' && after.status === 'published') await announce(after);
       return (await viewsOf(ctx.db, [after]))[0];
@@ -161,8 +166,8 @@ export async function solutionRoutes(app: FastifyInstance, ctx: ServiceContext):
     async (request, reply) => {
       const scope = await scopeOf(ctx.db, request);
       const { id } = request.params as { id: number };
-      const before = await loadVisible(scope, id, reply);
-      if (!('id' in before)) return before;
+      const before = await loadVisible(scope, id);
+      if (!before) return notFound(reply, id);
       const after = before.status === 'withdrawn' ? before : await updateSolution(ctx.db, before, { status: 'withdrawn' }, request.principal!.name, Date.now(), 'withdrawn');
       return (await viewsOf(ctx.db, [after]))[0];
     },
@@ -194,8 +199,7 @@ export async function solutionRoutes(app: FastifyInstance, ctx: ServiceContext):
     async (request, reply) => {
       const scope = await scopeOf(ctx.db, request);
       const { id } = request.params as { id: number };
-      const s = await loadVisible(scope, id, reply);
-      if (!('id' in s)) return s;
+      if (!(await loadVisible(scope, id))) return notFound(reply, id);
       return { history: await historyOf(ctx.db, id) };
     },
   );

@@ -59,7 +59,7 @@ export function solutionPublished(hooks: WebhookDispatcher, s: SolutionRow, modu
     event: 'solution.published',
     module,
     text: `Solution published (${s.kind}): ${s.title_en}${s.fixed_in ? ` — fixed in ${s.fixed_in}` : ''}`,
-    data: { solutionId: s.id, kind: s.kind, bucketId: s.bucket_id, module: s.module, fixedIn: s.fixed_in, title: s.title_en, link: s.link },
+    data: { solutionId: s.id, kind: s.kind, bucketId: s.bucket_id, module, fixedIn: s.fixed_in, title: s.title_en, link: s.link },
   });
 }
 
