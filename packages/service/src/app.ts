@@ -1,12 +1,16 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { ServiceContext } from './context.js';
+import { answerRoutes } from './routes/answers.js';
 import { bucketRoutes } from './routes/buckets.js';
 import { operationRoutes } from './routes/operations.js';
 import { reportRoutes } from './routes/reports.js';
 import { submitRoutes } from './routes/submit.js';
+import { solutionRoutes } from './routes/solutions.js';
 import { symbolRoutes } from './routes/symbols.js';
 import { webUiRoutes } from './routes/web-ui.js';
+import { vendorRoutes } from './routes/vendors.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 /** The HTTP surface: one plugin per resource, sharing the service context; `/openapi.json` describes it all. */
 export async function buildApp(ctx: ServiceContext): Promise<FastifyInstance> {
@@ -17,7 +21,12 @@ export async function buildApp(ctx: ServiceContext): Promise<FastifyInstance> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
+  app.decorateRequest('principal', null);
   await app.register(async (scope) => submitRoutes(scope, ctx));
+  await app.register(async (scope) => answerRoutes(scope, ctx));
+  await app.register(async (scope) => vendorRoutes(scope, ctx));
+  await app.register(async (scope) => solutionRoutes(scope, ctx));
+  await app.register(async (scope) => webhookRoutes(scope, ctx));
   await app.register(async (scope) => symbolRoutes(scope, ctx));
   await app.register(async (scope) => reportRoutes(scope, ctx));
   await app.register(async (scope) => bucketRoutes(scope, ctx));

@@ -24,6 +24,8 @@ export interface ServiceConfig {
   testHooks: boolean;
   /** Fastify request logging. */
   log: boolean;
+  /** Reports in one hour that make a bucket spike (also at least 4x its usual hourly rate). */
+  spikeMinReports: number;
 }
 
 export type ServiceOptions = Partial<Omit<ServiceConfig, 'limits'>> & { limits?: Partial<IngestLimits> };
@@ -43,5 +45,6 @@ export function resolveConfig(opts: ServiceOptions = {}, env: NodeJS.ProcessEnv 
     limits: { ...DEFAULT_INGEST_LIMITS, ...opts.limits },
     testHooks: opts.testHooks ?? env.CULPRIT_TEST_HOOKS === '1',
     log: opts.log ?? false,
+    spikeMinReports: opts.spikeMinReports ?? num(env.CULPRIT_SPIKE_MIN_REPORTS) ?? 20,
   };
 }

@@ -6,6 +6,7 @@ import type { Processor } from './processing/processor.js';
 import type { WorkQueue } from './queue/work-queue.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { Database } from './storage/schema.js';
+import type { WebhookDispatcher } from './webhooks/dispatcher.js';
 
 /** What routes share: built once by service.ts, handed to every route plugin. */
 export interface ServiceContext {
@@ -19,4 +20,5 @@ export interface ServiceContext {
   intake: Intake;
   metrics: Metrics;
   processor: Processor | null;
+  webhooks: WebhookDispatcher;
 }

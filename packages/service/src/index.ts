@@ -2,5 +2,5 @@
 export { createService, startService, type Service } from './service.js';
 export { resolveConfig, type ServiceConfig, type ServiceOptions } from './config.js';
 export { DEFAULT_INGEST_LIMITS, type IngestLimits } from './ingest/limits.js';
-export type { Answer } from './processing/answer.js';
+export type { Answer, AnswerSolution, Verdict } from './answers/compose.js';
 export type { Role } from './auth/tokens.js';

@@ -14,6 +14,8 @@ import { IngestCommitter } from './storage/ingest-commit.js';
 import { migrateToLatest } from './storage/migrations.js';
 import { openSqlite } from './storage/sqlite/open.js';
 import { WorkerPool } from './workers/pool.js';
+import { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { onProcessed } from './webhooks/on-processed.js';
 
 export interface Service {
   app: FastifyInstance;
@@ -42,15 +44,21 @@ export async function createService(options: ServiceOptions & { processing?: boo
   await db.updateTable('reports').set({ status: 'queued' }).where('status', '=', 'processing').execute();
   const metrics = new Metrics(() => queue.depth());
 
+  const webhooks = new WebhookDispatcher(db);
   let processor: Processor | null = null;
   let pool: WorkerPool | null = null;
   if (options.processing !== false) {
     pool = new WorkerPool({ size: config.workers, timeoutMs: config.analysisTimeoutMs, memoryMb: config.analysisMemoryMb });
-    processor = new Processor(db, blobs, queue, pool, metrics, { symbolPaths, maxAttempts: config.maxAttempts, testHooks: config.testHooks });
+    processor = new Processor(db, blobs, queue, pool, metrics, {
+      symbolPaths,
+      maxAttempts: config.maxAttempts,
+      testHooks: config.testHooks,
+      onProcessed: (reportId, recorded) => onProcessed(db, webhooks, reportId, recorded, config.spikeMinReports, Date.now()),
+    });
   }
   const committer = new IngestCommitter(db, blobs, queue, () => processor?.kick());
   const intake = new Intake(blobs, committer, config.limits);
-  const ctx: ServiceContext = { config, db, blobs, symbols, symbolPaths, queue, intake, metrics, processor };
+  const ctx: ServiceContext = { config, db, blobs, symbols, symbolPaths, queue, intake, metrics, processor, webhooks };
 
   const bootstrapToken = await bootstrapAdmin(ctx);
   const app = await buildApp(ctx);
@@ -62,6 +70,7 @@ export async function createService(options: ServiceOptions & { processing?: boo
     async close() {
       await app.close();
       await processor?.stop();
+      await webhooks.drain();
       await pool?.close();
       await db.destroy();
     },

@@ -41,12 +41,13 @@ export async function runSubmit(file: string, opts: SubmitCliOptions): Promise<n
   if (opts.wait === false) return 0;
 
   const deadline = Date.now() + Number(opts.timeout ?? 120) * 1000;
+  const lang: Lang = /^ja/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'ja' : 'en';
   while (Date.now() < deadline) {
-    const a = await fetch(`${base}/api/answers/${encodeURIComponent(text)}`);
+    const a = await fetch(`${base}/api/reports/${encodeURIComponent(text)}/answer`);
     if (a.ok) {
-      const answer = (await a.json()) as { status: string; text: string };
+      const answer = (await a.json()) as AnswerBody;
       if (answer.status === 'processed' || answer.status === 'failed') {
-        process.stdout.write(`${answer.text}\n`);
+        process.stdout.write(formatAnswer(answer, lang, `${base}/r/${encodeURIComponent(text)}`));
         return answer.status === 'processed' ? 0 : 1;
       }
     }
@@ -54,6 +55,25 @@ export async function runSubmit(file: string, opts: SubmitCliOptions): Promise<n
   }
   process.stderr.write('culprit: the report is stored but not processed yet; ask again later.\n');
   return 1;
+}
+
+type Lang = 'en' | 'ja';
+interface AnswerBody {
+  status: string;
+  headline: Record<Lang, string>;
+  text: Record<Lang, string>;
+  solutions: { kind: string; title: Record<Lang, string>; text: Record<Lang, string>; link?: string; fixedIn?: string; applies: string }[];
+}
+
+/** The answer as the person who crashed reads it: headline, what to do, each solution, the page's address. */
+export function formatAnswer(a: AnswerBody, lang: Lang, page: string): string {
+  const lines = [a.headline[lang], a.text[lang]];
+  for (const s of a.solutions.filter((x) => x.applies !== 'no')) {
+    lines.push('', `- ${s.title[lang]}${s.fixedIn ? ` (${s.fixedIn})` : ''}`, `  ${s.text[lang]}`);
+    if (s.link) lines.push(`  ${s.link}`);
+  }
+  lines.push('', page);
+  return lines.join('\n') + '\n';
 }
 
 function messageOf(body: string): string {

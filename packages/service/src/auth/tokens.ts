@@ -2,21 +2,33 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 
-/** admin: everything; developer: read, upload symbols; read: the JSON API read-only. */
-export type Role = 'admin' | 'developer' | 'read';
+/**
+ * admin: everything; developer: read, upload symbols, write solutions; read: the JSON API read-only;
+ * vendor: bound to one vendor, sees only that vendor's buckets (and only routes that admit vendors).
+ */
+export type Role = 'admin' | 'developer' | 'read' | 'vendor';
+/** Roles `POST /api/tokens` hands out; vendor tokens come from `POST /api/vendors/:id/tokens`. */
 export const ROLES: readonly Role[] = ['admin', 'developer', 'read'];
 
-const RANK: Record<Role, number> = { read: 1, developer: 2, admin: 3 };
+/** A vendor ranks below read: no route built on the role ladder admits it by accident. */
+const RANK: Record<Role, number> = { vendor: 0, read: 1, developer: 2, admin: 3 };
 export const roleAllows = (have: Role, need: Role): boolean => RANK[have] >= RANK[need];
+
+/** Who is asking: the token's role and name, and the vendor a vendor token speaks for. */
+export interface Principal {
+  role: Role;
+  name: string;
+  vendorId: number | null;
+}
 
 /** Only hashes are stored: a copied database does not hand out working tokens. */
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 export const newSecret = (prefix: string): string => `${prefix}_${randomBytes(24).toString('base64url')}`;
 
-export async function createToken(db: Kysely<Database>, role: Role, name: string): Promise<string> {
+export async function createToken(db: Kysely<Database>, role: Role, name: string, vendorId: number | null = null): Promise<string> {
   const token = newSecret('cul');
-  await db.insertInto('tokens').values({ token_hash: hashSecret(token), role, name, created_at: Date.now() }).execute();
+  await db.insertInto('tokens').values({ token_hash: hashSecret(token), role, name, created_at: Date.now(), vendor_id: vendorId }).execute();
   return token;
 }
 
@@ -28,9 +40,12 @@ export async function addToken(db: Kysely<Database>, token: string, role: Role, 
     .execute();
 }
 
-export async function roleOf(db: Kysely<Database>, token: string): Promise<Role | null> {
-  const row = await db.selectFrom('tokens').select('role').where('token_hash', '=', hashSecret(token)).executeTakeFirst();
-  return (row?.role as Role | undefined) ?? null;
+export async function principalOf(db: Kysely<Database>, token: string): Promise<Principal | null> {
+  const row = await db.selectFrom('tokens').select(['role', 'name', 'vendor_id']).where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+  if (!row) return null;
+  // A vendor token without its vendor is no token (fail closed).
+  if (row.role === 'vendor' && row.vendor_id === null) return null;
+  return { role: row.role, name: row.name, vendorId: row.role === 'vendor' ? row.vendor_id : null };
 }
 
 export async function hasAdmin(db: Kysely<Database>): Promise<boolean> {

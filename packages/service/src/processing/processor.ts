@@ -4,12 +4,14 @@ import type { Database } from '../storage/schema.js';
 import type { WorkQueue } from '../queue/work-queue.js';
 import { WorkerLostError, type WorkerPool } from '../workers/pool.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { recordFailed, recordProcessed } from './record-result.js';
+import { recordFailed, recordProcessed, type Recorded } from './record-result.js';
 
 export interface ProcessorOptions {
   symbolPaths: () => string[];
   maxAttempts: number;
   testHooks: boolean;
+  /** After a report is stored as processed (webhooks); its failure is logged, never fails the report. */
+  onProcessed?: (reportId: string, recorded: Recorded) => Promise<void>;
 }
 
 /** Checks for due retries this often even when nothing new arrives. */
@@ -95,9 +97,12 @@ export class Processor {
       if (res.ok) {
         const resultKey = `results/${reportId}.json`;
         await this.blobs.write(resultKey, Buffer.from(res.reportJson, 'utf8'));
-        await recordProcessed(this.db, reportId, res.summary, resultKey, Date.now());
+        const recorded = await recordProcessed(this.db, reportId, res.summary, resultKey, Date.now());
         await this.queue.complete(reportId);
         this.metrics.processed(res.summary.kind, Number(process.hrtime.bigint() - started) / 1e9);
+        if (recorded && this.opts.onProcessed) {
+          await this.opts.onProcessed(reportId, recorded).catch((err) => process.emitWarning(`culprit: after processing ${reportId}: ${(err as Error).message}`));
+        }
       } else {
         await recordFailed(this.db, reportId, res.error, Date.now());
         await this.queue.complete(reportId);

@@ -2,18 +2,25 @@ import type { Kysely } from 'kysely';
 import type { AnalysisSummary } from '../workers/protocol.js';
 import type { Database } from '../storage/schema.js';
 
+/** Where a processed report landed: its bucket, and whether this report opened it. */
+export interface Recorded {
+  bucketId: number;
+  bucketCreated: boolean;
+}
+
 /**
  * Stores a processed report: its indexed facts, its module list, and its place in a bucket
  * (created on first sight of the signature). A reprocessed report leaves its old bucket first.
  */
-export async function recordProcessed(db: Kysely<Database>, reportId: string, summary: AnalysisSummary, resultKey: string, now: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function recordProcessed(db: Kysely<Database>, reportId: string, summary: AnalysisSummary, resultKey: string, now: number): Promise<Recorded | null> {
+  return db.transaction().execute(async (trx) => {
     const report = await trx.selectFrom('reports').select(['received_at', 'bucket_id']).where('id', '=', reportId).executeTakeFirst();
-    if (!report) return; // deleted while it was being processed
+    if (!report) return null; // deleted while it was being processed
     if (report.bucket_id !== null) {
       await trx.updateTable('buckets').set((eb) => ({ report_count: eb('report_count', '-', 1) })).where('id', '=', report.bucket_id).execute();
     }
     const seen = Number(report.received_at);
+    let bucketCreated = false;
     let bucket = await trx.selectFrom('buckets').select(['id', 'first_seen', 'last_seen']).where('signature', '=', summary.signature).executeTakeFirst();
     if (bucket) {
       await trx
@@ -43,6 +50,7 @@ export async function recordProcessed(db: Kysely<Database>, reportId: string, su
         .returning(['id', 'first_seen', 'last_seen'])
         .executeTakeFirstOrThrow();
       bucket = inserted;
+      bucketCreated = true;
     }
     await trx
       .updateTable('reports')
@@ -59,6 +67,10 @@ export async function recordProcessed(db: Kysely<Database>, reportId: string, su
         cpu_arch: summary.cpuArch,
         culprit_name: summary.culpritName,
         culprit_version: summary.culpritVersion,
+        culprit_timestamp: summary.culpritTimestamp,
+        culprit_build_id: summary.culpritBuildId,
+        culprit_main: summary.culpritMain ? 1 : 0,
+        culprit_third_party: summary.culpritThirdParty === null ? null : summary.culpritThirdParty ? 1 : 0,
         result_key: resultKey,
         processed_at: now,
       })
@@ -80,6 +92,7 @@ export async function recordProcessed(db: Kysely<Database>, reportId: string, su
         )
         .execute();
     }
+    return { bucketId: bucket.id, bucketCreated };
   });
 }
 

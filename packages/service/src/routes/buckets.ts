@@ -5,6 +5,9 @@ import type { Database } from '../storage/schema.js';
 import { requireRole } from '../auth/require-role.js';
 import { errorSchema, sendError } from './errors.js';
 import { bucketSchema, countsSchema } from './schemas.js';
+import { columnMatchesAny } from '../vendors/module-pattern.js';
+import { scopeOf, seesModule } from '../vendors/scope.js';
+import { reproducibleCounts } from '../answers/reproducible.js';
 
 const DAY_MS = 86_400_000;
 const windowQuery = {
@@ -13,9 +16,12 @@ const windowQuery = {
   additionalProperties: false,
 } as const;
 
-/** Buckets: top crashers over a window; one bucket with its daily series and breakdowns. */
+/**
+ * Buckets: top crashers over a window; one bucket with its daily series and breakdowns. A vendor
+ * token sees only buckets whose culprit module is the vendor's; any other is "not found".
+ */
 export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
-  const read = requireRole(ctx.db, 'read');
+  const read = requireRole(ctx.db, 'read', { vendors: true });
 
   app.get(
     '/api/buckets',
@@ -32,7 +38,8 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
     async (request) => {
       const { days, limit } = request.query as { days: number; limit: number };
       const since = Date.now() - days * DAY_MS;
-      const rows = await ctx.db
+      const scope = await scopeOf(ctx.db, request);
+      let sel = ctx.db
         .selectFrom('reports')
         .innerJoin('buckets', 'buckets.id', 'reports.bucket_id')
         .select((eb) => [
@@ -47,11 +54,14 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
           eb.fn.countAll<number>().as('window_reports'),
           eb.fn.count<number>('reports.guid').distinct().as('installs'),
         ])
-        .where('reports.received_at', '>=', since)
+        .where('reports.received_at', '>=', since);
+      if (scope.kind === 'vendor') sel = sel.where(columnMatchesAny('buckets.culprit_name', scope.vendor.modules));
+      const rows = await sel
         .groupBy(['buckets.id', 'buckets.signature', 'buckets.kind', 'buckets.first_seen', 'buckets.last_seen', 'buckets.report_count', 'buckets.culprit_name', 'buckets.culprit_version'])
         .orderBy('window_reports', 'desc')
         .limit(limit)
         .execute();
+      const reproducible = await reproducibleCounts(ctx.db, rows.map((b) => b.id));
       return {
         buckets: rows.map((b) => ({
           id: b.id,
@@ -63,6 +73,7 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
           windowReports: Number(b.window_reports),
           installs: Number(b.installs),
           culprit: b.culprit_name ? { name: b.culprit_name, version: b.culprit_version } : null,
+          reproducible: reproducible.get(b.id) ?? { installs: 0, reports: 0 },
         })),
       };
     },
@@ -99,7 +110,7 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
       const { id } = request.params as { id: number };
       const { days } = request.query as { days: number };
       const b = await ctx.db.selectFrom('buckets').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!b) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no bucket ${id}.`);
+      if (!b || !seesModule(await scopeOf(ctx.db, request), b.culprit_name)) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no bucket ${id}.`);
       const since = Date.now() - days * DAY_MS;
       const inWindow = ctx.db.selectFrom('reports').where('bucket_id', '=', id).where('received_at', '>=', since);
       const totals = await inWindow.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('guid').distinct().as('installs')]).executeTakeFirstOrThrow();
@@ -115,6 +126,7 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
           windowReports: Number(totals.n),
           installs: Number(totals.installs),
           culprit: b.culprit_name ? { name: b.culprit_name, version: b.culprit_version } : null,
+          reproducible: (await reproducibleCounts(ctx.db, [id])).get(id) ?? { installs: 0, reports: 0 },
         },
         series: series.map((s) => ({ day: s.received_day, count: Number(s.n) })),
         products: await breakdown(ctx.db, id, since, 'product'),

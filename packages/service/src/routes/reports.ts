@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../context.js';
 import { requireRole } from '../auth/require-role.js';
-import { answerFor } from '../processing/answer.js';
+import { loadAnswer } from '../answers/answer-for.js';
 import { errorSchema, sendError } from './errors.js';
 import { reportDetailSchema, reportSummarySchema } from './schemas.js';
 import { reportSummary } from './report-row.js';
@@ -87,7 +87,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
       if (!r) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no report ${id}.`);
       const result = r.result_key ? JSON.parse((await ctx.blobs.read(r.result_key)).toString('utf8')) : null;
       const attachments = (JSON.parse(r.attachments) as { name: string; filename: string; size: number }[]).map(({ name, filename, size }) => ({ name, filename, size }));
-      return { ...reportSummary(r), annotations: JSON.parse(r.annotations), attachments, answer: await answerFor(ctx.db, id), result };
+      return { ...reportSummary(r), annotations: JSON.parse(r.annotations), attachments, answer: (await loadAnswer(ctx.db, id))!.answer, result };
     },
   );
 

@@ -2,24 +2,42 @@
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableInt = { type: ['integer', 'null'] } as const;
 
+const localized = { type: 'object', properties: { en: { type: 'string' }, ja: { type: 'string' } }, required: ['en', 'ja'] } as const;
+
 export const answerSchema = {
   type: 'object',
   properties: {
     reportId: { type: 'string' },
     status: { type: 'string', enum: ['queued', 'processing', 'processed', 'failed'] },
-    verdict: { type: 'string', enum: ['received', 'new', 'known', 'failed'] },
-    text: { type: 'string' },
-    signature: nullableString,
-    bucketId: nullableInt,
-    bucketReports: nullableInt,
-    culprit: { type: ['object', 'null'], properties: { name: { type: 'string' }, version: nullableString } },
+    verdict: {
+      type: 'string',
+      description: "'received' while the report waits for analysis",
+      enum: ['received', 'new', 'known', 'update-available', 'already-at-fixed-version', 'version-unknown', 'workaround', 'information', 'investigating', 'failed'],
+    },
+    headline: localized,
+    text: localized,
+    culprit: { type: 'object', properties: { name: { type: 'string' }, version: { type: 'string' }, vendor: { type: 'string' }, thirdParty: { type: 'boolean' } }, required: ['name'] },
     solutions: {
       type: 'array',
-      description: 'Fixes vendors attach to this bucket (coming with the solutions feature).',
-      items: { type: 'object', properties: { title: { type: 'string' }, url: { type: 'string' }, vendor: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'integer' },
+          kind: { type: 'string', enum: ['update', 'workaround', 'information', 'investigating'] },
+          title: localized,
+          text: localized,
+          link: { type: 'string' },
+          fixedIn: { type: 'string' },
+          applies: { type: 'string', enum: ['yes', 'unknown-version', 'no'] },
+        },
+        required: ['id', 'kind', 'title', 'text', 'applies'],
+      },
     },
+    reproducible: { type: 'boolean' },
+    repeatCount: { type: 'integer' },
+    bucket: { type: 'object', properties: { id: { type: 'integer' }, signature: { type: 'string' }, count: { type: 'integer' } }, required: ['id', 'signature', 'count'] },
   },
-  required: ['reportId', 'status', 'verdict', 'text', 'solutions'],
+  required: ['reportId', 'status', 'verdict', 'headline', 'text', 'solutions', 'reproducible', 'repeatCount'],
 } as const;
 
 export const reportSummarySchema = {
@@ -80,6 +98,11 @@ export const bucketSchema = {
     windowReports: { type: 'integer', description: 'reports received in the requested window' },
     installs: { type: 'integer', description: 'distinct install ids (guid) in the window' },
     culprit: { type: ['object', 'null'], properties: { name: { type: 'string' }, version: nullableString } },
+    reproducible: {
+      type: 'object',
+      description: 'installs (guid) that hit this bucket 3 times or more, and the reports from their third on',
+      properties: { installs: { type: 'integer' }, reports: { type: 'integer' } },
+    },
   },
   required: ['id', 'signature', 'firstSeen', 'lastSeen', 'reports'],
 } as const;

@@ -2,15 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../context.js';
 import { productOfIngestKey } from '../auth/tokens.js';
 import { IngestError } from '../ingest/errors.js';
-import { answerFor } from '../processing/answer.js';
 import { errorSchema, sendError, sendIngestError } from './errors.js';
-import { answerSchema } from './schemas.js';
 
 /**
  * `POST /submit`: the Breakpad/Crashpad/Electron upload (multipart/form-data, optionally gzip)
  * or a raw body (any other content type; annotations from the query string). The reply is the
- * report id as plain text, which those clients record as the report's id.
- * `GET /answers/:id`: what the service says about a report; the unguessable id is the capability.
+ * report id as plain text, which those clients record as the report's id (answers: routes/answers.ts).
  */
 export async function submitRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
   // The body is streamed by the intake, not parsed by Fastify: every content type passes through.
@@ -60,24 +57,6 @@ export async function submitRoutes(app: FastifyInstance, ctx: ServiceContext): P
         }
         throw err;
       }
-    },
-  );
-
-  app.get(
-    '/api/answers/:id',
-    {
-      schema: {
-        summary: "The service's answer for one report: new or known problem, and (later) vendor solutions",
-        tags: ['ingest'],
-        params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] },
-        response: { 200: answerSchema, 404: errorSchema },
-      },
-    },
-    async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const answer = await answerFor(ctx.db, id);
-      if (!answer) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no report ${id}.`);
-      return answer;
     },
   );
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -13,6 +13,16 @@ export const isServicePath = (url: string): boolean => {
   const path = url.split('?')[0]!;
   return SERVICE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 };
+
+/** The built app's `index.html`, read once; null when the web UI is not built. */
+let indexCache: { root: string; html: string | null } | undefined;
+export function webUiIndex(root: string = process.env.CULPRIT_WEB_ROOT ?? DEFAULT_WEB_ROOT): string | null {
+  if (indexCache?.root !== root) {
+    const path = join(root, 'index.html');
+    indexCache = { root, html: existsSync(path) ? readFileSync(path, 'utf8') : null };
+  }
+  return indexCache.html;
+}
 
 /**
  * Serves the built web UI at `/`: hashed assets with a year's cache (their names change when

@@ -88,6 +88,85 @@ const MIGRATIONS: Record<string, Migration> = {
       void sql;
     },
   },
+  '002-answers': {
+    // Vendors, solutions, webhooks, and the culprit facts answers compare versions with.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('reports').addColumn('culprit_timestamp', 'bigint').execute();
+      await db.schema.alterTable('reports').addColumn('culprit_build_id', 'text').execute();
+      await db.schema.alterTable('reports').addColumn('culprit_main', 'integer').execute();
+      await db.schema.alterTable('reports').addColumn('culprit_third_party', 'integer').execute();
+      await db.schema.createIndex('reports_guid_bucket').on('reports').columns(['guid', 'bucket_id']).execute();
+      await db.schema.alterTable('buckets').addColumn('spike_notified_at', 'bigint').execute();
+      await db.schema.alterTable('tokens').addColumn('vendor_id', 'integer').execute();
+      await db.schema
+        .createTable('vendors')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('modules', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('solutions')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('bucket_id', 'integer')
+        .addColumn('module', 'text')
+        .addColumn('version_from', 'text')
+        .addColumn('version_to', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title_en', 'text', (c) => c.notNull())
+        .addColumn('title_ja', 'text')
+        .addColumn('text_en', 'text', (c) => c.notNull())
+        .addColumn('text_ja', 'text')
+        .addColumn('link', 'text')
+        .addColumn('fixed_in', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('vendor_id', 'integer')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('solutions_bucket').on('solutions').column('bucket_id').execute();
+      await db.schema.createIndex('solutions_module').on('solutions').column('module').execute();
+      await db.schema
+        .createTable('solution_history')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('solution_id', 'integer', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('changes', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('solution_history_solution').on('solution_history').column('solution_id').execute();
+      await db.schema
+        .createTable('solution_reports')
+        .addColumn('solution_id', 'integer', (c) => c.notNull())
+        .addColumn('report_id', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('solution_reports_pk', ['solution_id', 'report_id'])
+        .execute();
+      await db.schema
+        .createTable('webhooks')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('events', 'text', (c) => c.notNull())
+        .addColumn('vendor_id', 'integer')
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('webhook_id', 'integer', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -8,6 +8,12 @@ export interface Database {
   report_modules: ReportModulesTable;
   tokens: TokensTable;
   ingest_keys: IngestKeysTable;
+  vendors: VendorsTable;
+  solutions: SolutionsTable;
+  solution_history: SolutionHistoryTable;
+  solution_reports: SolutionReportsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type ReportStatus = 'queued' | 'processing' | 'processed' | 'failed';
@@ -40,6 +46,13 @@ export interface ReportsTable {
   cpu_arch: string | null;
   culprit_name: string | null;
   culprit_version: string | null;
+  /** The culprit module's PE TimeDateStamp (drivers without a version resource compare by it). */
+  culprit_timestamp: number | null;
+  /** The culprit module's ELF build id (Linux, Android): compared for equality only. */
+  culprit_build_id: string | null;
+  /** 1 when the culprit is the main executable: the product version annotation then describes it too. */
+  culprit_main: number | null;
+  culprit_third_party: number | null;
   result_key: string | null;
   processed_at: number | null;
 }
@@ -62,6 +75,8 @@ export interface BucketsTable {
   first_report_id: string;
   culprit_name: string | null;
   culprit_version: string | null;
+  /** When the last spike webhook went out for this bucket (one per day at most). */
+  spike_notified_at: number | null;
 }
 
 export interface ReportModulesTable {
@@ -76,13 +91,86 @@ export interface ReportModulesTable {
 
 export interface TokensTable {
   token_hash: string;
-  role: 'admin' | 'developer' | 'read';
+  role: 'admin' | 'developer' | 'read' | 'vendor';
   name: string;
   created_at: number;
+  /** The vendor a 'vendor' token speaks for. */
+  vendor_id: number | null;
 }
 
 export interface IngestKeysTable {
   key_hash: string;
   product: string;
   created_at: number;
+}
+
+export interface VendorsTable {
+  id: Generated<number>;
+  name: string;
+  /** JSON array of module file name patterns (`nvlddmkm.sys`, `libfoo.so*`). */
+  modules: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export type SolutionKind = 'update' | 'workaround' | 'information' | 'investigating';
+export type SolutionStatus = 'published' | 'draft' | 'withdrawn';
+
+export interface SolutionsTable {
+  id: Generated<number>;
+  bucket_id: number | null;
+  /** Module file name or pattern the solution covers (with `version_from`..`version_to`). */
+  module: string | null;
+  version_from: string | null;
+  version_to: string | null;
+  kind: SolutionKind;
+  title_en: string;
+  title_ja: string | null;
+  text_en: string;
+  text_ja: string | null;
+  link: string | null;
+  fixed_in: string | null;
+  status: SolutionStatus;
+  author: string;
+  vendor_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SolutionHistoryTable {
+  id: Generated<number>;
+  solution_id: number;
+  action: 'created' | 'edited' | 'withdrawn';
+  author: string;
+  at: number;
+  /** JSON object: field → { from, to } (for 'created': field → value). */
+  changes: string;
+}
+
+/** Which report was answered with which solution ('delivered'), or contradicted it (crashed at or past its fixed version). */
+export interface SolutionReportsTable {
+  solution_id: number;
+  report_id: string;
+  outcome: 'delivered' | 'contradicted';
+  at: number;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  /** JSON array of event names. */
+  events: string;
+  vendor_id: number | null;
+  author: string;
+  created_at: number;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event: string;
+  status_code: number | null;
+  error: string | null;
+  attempts: number;
+  at: number;
 }

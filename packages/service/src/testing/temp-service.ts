@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createService, type Service } from '../service.js';
 import type { ServiceOptions } from '../config.js';
+import type { Answer } from '../answers/compose.js';
 
 /** TEST-ONLY. A service on a fresh temporary data folder, removed by `close()`. */
 export async function tempService(opts: ServiceOptions & { processing?: boolean } = {}): Promise<Service & { admin: string; dispose(): Promise<void> }> {
@@ -19,7 +20,7 @@ export async function tempService(opts: ServiceOptions & { processing?: boolean 
 }
 
 /** TEST-ONLY. Polls the public answer until the report leaves the queue (no timed assertions: the test's own timeout bounds it). */
-export async function waitForAnswer(service: Service, id: string): Promise<{ status: string; verdict: string; text: string; bucketReports: number | null }> {
+export async function waitForAnswer(service: Service, id: string): Promise<Answer> {
   for (;;) {
     const r = await service.app.inject({ url: `/api/answers/${id}` });
     const a = r.json();

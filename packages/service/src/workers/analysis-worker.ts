@@ -7,6 +7,7 @@ import { createSymbolSupplier, FileSource } from '@culprit/core/node';
 import type { SymbolSupplier } from '@culprit/core';
 import type { AnalysisRequest, AnalysisResponse, AnalysisSummary, ModuleSummary } from './protocol.js';
 import { runTestOnlyPoison } from './test-only-poison.js';
+import { culpritOf } from '../processing/culprit-module.js';
 
 /** Modules recorded per report for the missing-symbols list; a hostile dump may list millions. */
 const MAX_MODULES_RECORDED = 2000;
@@ -46,6 +47,7 @@ function supplierFor(paths: string[]): SymbolSupplier | undefined {
 }
 
 function summarize(report: CrashReport, symbolPaths: string[]): AnalysisSummary {
+  const culprit = culpritOf(report);
   return {
     kind: report.kind,
     format: report.format,
@@ -54,8 +56,12 @@ function summarize(report: CrashReport, symbolPaths: string[]): AnalysisSummary 
     osName: report.system.os.platform || null,
     osVersion: report.system.os.version ?? null,
     cpuArch: report.system.cpu.arch ?? null,
-    culpritName: report.culprit?.name ?? null,
-    culpritVersion: report.culprit?.version ?? null,
+    culpritName: culprit?.name ?? null,
+    culpritVersion: culprit?.version ?? null,
+    culpritTimestamp: culprit?.timestamp ?? null,
+    culpritBuildId: culprit?.buildId ?? null,
+    culpritMain: culprit?.main ?? false,
+    culpritThirdParty: culprit?.thirdParty ?? null,
     modules: report.modules.slice(0, MAX_MODULES_RECORDED).map((m) => moduleSummary(m, symbolPaths)),
     warnings: report.warnings.length,
   };

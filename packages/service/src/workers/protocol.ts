@@ -27,6 +27,11 @@ export interface AnalysisSummary {
   cpuArch: string | null;
   culpritName: string | null;
   culpritVersion: string | null;
+  /** The culprit module's PE timestamp and ELF build id, and whether it is the main executable. */
+  culpritTimestamp: number | null;
+  culpritBuildId: string | null;
+  culpritMain: boolean;
+  culpritThirdParty: boolean | null;
   modules: ModuleSummary[];
   warnings: number;
 }
