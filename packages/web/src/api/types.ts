@@ -102,9 +102,19 @@ export interface Count {
   count: number;
 }
 
+/** One line of `versionSeries`: a version's reports per UTC day (days without any left out). */
+export interface VersionLine {
+  /** null: reports that carried no version. */
+  version: string | null;
+  /** The versions past the service's line limit, summed. */
+  other?: boolean;
+  points: { day: string; count: number }[];
+}
+
 export interface BucketDetail {
   bucket: Bucket;
   series: { day: string; count: number }[];
+  versionSeries: VersionLine[];
   products: Count[];
   versions: Count[];
   osVersions: Count[];
