@@ -128,13 +128,31 @@ describe('web UI in Chromium', { skip }, () => {
     await table.waitFor();
     assert.equal(await table.locator('tbody tr').count(), 1);
     await table.locator('.sparkline canvas').first().waitFor();
+    // The report a crash page sends no install id: no installs, so no share of them.
+    await page.getByTestId('window-totals').filter({ hasText: 'Crashes in this window: 1; installs: 0.' }).waitFor();
+    assert.equal(await page.getByTestId('share-installs').first().textContent(), '');
     await screenshot(page, 'top-crashers');
     assert.deepEqual(await seriousA11yViolations(page), []);
+    // The service filters: the kernel dump is a kernel dump of product WebTest, not an application crash nor a VM guest's.
+    const filters = page.getByTestId('crasher-filters');
+    await filters.getByLabel('Product').selectOption('WebTest');
+    await filters.getByLabel('Kind').selectOption('kernel-dump');
+    await page.getByTestId('window-totals').filter({ hasText: 'Crashes in this window: 1;' }).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 1);
+    for (const kind of ['application', 'vm-guest']) {
+      await filters.getByLabel('Kind').selectOption(kind);
+      await page.getByTestId('window-totals').filter({ hasText: 'Crashes in this window: 0;' }).waitFor();
+      await page.getByText('No crashes in this window.').waitFor();
+    }
+    await filters.getByLabel('Kind').selectOption('');
+    await filters.getByLabel('Product').selectOption('');
 
     await table.locator('tbody a').first().click();
     await page.waitForURL(/\/buckets\/\d+$/);
     await page.locator('.chart canvas').first().waitFor();
     assert.ok(((await page.locator('main').textContent()) ?? '').includes('1.2.3'), 'the affected version is listed');
+    assert.match((await page.locator('.chart').getAttribute('aria-label')) ?? '', /: 1\.2\.3 1$/);
+    assert.equal(await page.getByTestId('reproducible').textContent(), '0 installs hit it 3 times or more (0 repeat reports)');
     await screenshot(page, 'bucket');
     assert.deepEqual(await seriousA11yViolations(page), []);
 
@@ -151,6 +169,8 @@ describe('web UI in Chromium', { skip }, () => {
     await page.setInputFiles('input[type=file]', corpusPath(...SYM));
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByText(/Stored 1 symbol files/).waitFor();
+    const uploads = page.getByTestId('stores').locator('tr', { hasText: 'uploads go here' });
+    await uploads.locator('td.num').first().filter({ hasText: /^1$/ }).waitFor();
     await screenshot(page, 'symbols');
     assert.deepEqual(await seriousA11yViolations(page), []);
     await page.close();
