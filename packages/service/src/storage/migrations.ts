@@ -212,10 +212,11 @@ function clientKindOf(annotations: string): string | null {
   }
 }
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+/** Exported for the migration tests, which stop at an older schema first. */
+export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? 'unknown error'}`);
