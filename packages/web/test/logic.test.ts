@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { en } from '../src/i18n/en.js';
 import { ja } from '../src/i18n/ja.js';
 import { kindGroupOf, matchesSearch } from '../src/crashers/filters.js';
-import { countsByDayAndVersion, VERSION_LINES } from '../src/charts/by-version.js';
-import { repeatInstalls } from '../src/bucket/repeats.js';
+import { versionSeriesOnDays } from '../src/charts/by-version.js';
 import { reasonExplanationKey } from '../src/report/reason-explanation.js';
 import { isServicePath } from '../../service/src/routes/web-ui.js';
 
@@ -27,24 +26,23 @@ test('filters: report kinds map to the filter groups, search matches signature o
   assert.ok(!matchesSearch(b, 'ntoskrnl'));
 });
 
-test('by-version series: one line per frequent version, the rest summed, days outside the window dropped', () => {
+test('by-version series: the service lines on every day of the window, other versions kept apart', () => {
   const now = Date.parse('2026-03-10T12:00:00Z');
-  const reports = [
-    ...Array.from({ length: 8 }, (_, i) => ({ receivedAt: '2026-03-10T01:00:00Z', version: `v${i}` })),
-    { receivedAt: '2026-03-10T02:00:00Z', version: 'v0' },
-    { receivedAt: '2026-03-08T02:00:00Z', version: 'v0' },
-    { receivedAt: '2026-01-01T00:00:00Z', version: 'v0' },
-  ];
-  const s = countsByDayAndVersion(reports, 3, now);
-  assert.equal(s.x.length, 3);
-  assert.equal(s.lines.length, VERSION_LINES + 1);
-  assert.equal(s.lines[0]!.version, 'v0');
-  assert.deepEqual(s.lines[0]!.counts, [1, 0, 2]);
-  assert.deepEqual(s.lines.at(-1)!.counts, [0, 0, 8 - VERSION_LINES]);
-});
-
-test('repeats: installs that sent the crash more than once', () => {
-  assert.equal(repeatInstalls([{ guid: 'a' }, { guid: 'a' }, { guid: 'b' }, { guid: null }, { guid: null }]), 1);
+  const s = versionSeriesOnDays(
+    [
+      { version: '1.0', points: [{ day: '2026-03-08', count: 2 }, { day: '2026-03-10', count: 1 }] },
+      { version: null, points: [{ day: '2026-03-09', count: 4 }] },
+      { version: null, other: true, points: [{ day: '2026-01-01', count: 9 }, { day: '2026-03-10', count: 3 }] },
+    ],
+    3,
+    now,
+  );
+  assert.deepEqual(s.x, [Date.parse('2026-03-08') / 1000, Date.parse('2026-03-09') / 1000, Date.parse('2026-03-10') / 1000]);
+  assert.deepEqual(s.lines, [
+    { version: '1.0', other: false, counts: [2, 0, 1] },
+    { version: null, other: false, counts: [0, 4, 0] },
+    { version: null, other: true, counts: [0, 0, 3] },
+  ]);
 });
 
 test('reason explanations: kernel kinds first, then the reason text', () => {

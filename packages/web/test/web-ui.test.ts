@@ -8,6 +8,7 @@ import type { BrowserContext, Page, Request } from 'playwright-core';
 import { analyze, BufferSource } from '@culprit/core';
 import { corpusPath, readCorpus } from '../../core/src/testing/corpus.js';
 import { killHard, startServerProcess } from '../../service/src/testing/server-process.js';
+import { culpritOf } from '../../service/src/processing/culprit-module.js';
 import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
 
 /**
@@ -17,6 +18,7 @@ import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from '.
  */
 const KERNEL_DUMP = ['kernel-dump', 'rizin', 'triage_x64.dmp'];
 const MINIDUMP = ['minidump', 'breakpad', 'null_read_av.dmp'];
+const VENDOR_DUMP = ['minidump', 'rust-minidump', 'test.dmp'];
 const SYM = ['minidump', 'breakpad', 'symbols', 'null_read_av', '7B7D1968FF0D47AE4366E9C3A7E1B6750', 'null_read_av.sym'];
 
 const skip = hasChromium() ? false : 'no /usr/bin/chromium (apt-get install chromium; .ci/run installs it)';
@@ -43,6 +45,27 @@ describe('web UI in Chromium', { skip }, () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  const api = async <T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> => {
+    const res = await fetch(url + path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    assert.ok(res.ok, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
+    return (await res.json()) as T;
+  };
+
+  /** Sends a corpus dump the way a crash reporter does, and waits for its answer. */
+  const submitAndWait = async (file: string[], fields: Record<string, string>): Promise<{ verdict: string; bucket?: { id: number } }> => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('upload_file_minidump', new Blob([new Uint8Array(readCorpus(...file))]), file.at(-1));
+    const res = await fetch(`${url}/submit`, { method: 'POST', body: form });
+    assert.equal(res.status, 200);
+    const id = (await res.text()).trim();
+    for (;;) {
+      const a = (await (await fetch(`${url}/api/reports/${id}/answer`)).json()) as { status: string; verdict: string; bucket?: { id: number } };
+      if (a.status === 'processed' || a.status === 'failed') return a;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
   const open = async (path: string): Promise<Page> => {
     const page = await context.newPage();
     await page.goto(url + path);
@@ -64,7 +87,7 @@ describe('web UI in Chromium', { skip }, () => {
     await page.waitForURL(/\/r\/[0-9a-f-]{36}$/);
     reportId = page.url().split('/').pop()!;
     // Still on the same page (no reload): the status turns to "Analysed" by polling.
-    await page.getByTestId('status').filter({ hasText: 'Analysed' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('status').filter({ hasText: /^Analysed$/ }).waitFor({ timeout: 60_000 });
     await page.getByTestId('verdict').filter({ hasText: 'A new problem' }).waitFor();
     assert.match((await page.getByTestId('culprit').textContent()) ?? '', new RegExp(expected.culprit!.name.replace('.', '\\.')));
     await screenshot(page, 'answer-anonymous');
@@ -105,13 +128,31 @@ describe('web UI in Chromium', { skip }, () => {
     await table.waitFor();
     assert.equal(await table.locator('tbody tr').count(), 1);
     await table.locator('.sparkline canvas').first().waitFor();
+    // The report a crash page sends no install id: no installs, so no share of them.
+    await page.getByTestId('window-totals').filter({ hasText: 'Crashes in this window: 1; installs: 0.' }).waitFor();
+    assert.equal(await page.getByTestId('share-installs').first().textContent(), '');
     await screenshot(page, 'top-crashers');
     assert.deepEqual(await seriousA11yViolations(page), []);
+    // The service filters: the kernel dump is a kernel dump of product WebTest, not an application crash nor a VM guest's.
+    const filters = page.getByTestId('crasher-filters');
+    await filters.getByLabel('Product').selectOption('WebTest');
+    await filters.getByLabel('Kind').selectOption('kernel-dump');
+    await page.getByTestId('window-totals').filter({ hasText: 'Crashes in this window: 1;' }).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 1);
+    for (const kind of ['application', 'vm-guest']) {
+      await filters.getByLabel('Kind').selectOption(kind);
+      await page.getByTestId('window-totals').filter({ hasText: 'Crashes in this window: 0;' }).waitFor();
+      await page.getByText('No crashes in this window.').waitFor();
+    }
+    await filters.getByLabel('Kind').selectOption('');
+    await filters.getByLabel('Product').selectOption('');
 
     await table.locator('tbody a').first().click();
     await page.waitForURL(/\/buckets\/\d+$/);
     await page.locator('.chart canvas').first().waitFor();
     assert.ok(((await page.locator('main').textContent()) ?? '').includes('1.2.3'), 'the affected version is listed');
+    assert.match((await page.locator('.chart').getAttribute('aria-label')) ?? '', /: 1\.2\.3 1$/);
+    assert.equal(await page.getByTestId('reproducible').textContent(), '0 installs hit it 3 times or more (0 repeat reports)');
     await screenshot(page, 'bucket');
     assert.deepEqual(await seriousA11yViolations(page), []);
 
@@ -128,6 +169,8 @@ describe('web UI in Chromium', { skip }, () => {
     await page.setInputFiles('input[type=file]', corpusPath(...SYM));
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByText(/Stored 1 symbol files/).waitFor();
+    const uploads = page.getByTestId('stores').locator('tr', { hasText: 'uploads go here' });
+    await uploads.locator('td.num').first().filter({ hasText: /^1$/ }).waitFor();
     await screenshot(page, 'symbols');
     assert.deepEqual(await seriousA11yViolations(page), []);
     await page.close();
@@ -135,7 +178,7 @@ describe('web UI in Chromium', { skip }, () => {
 
   test('Japanese: switching the language changes every label, dates follow the language', async () => {
     const page = await open(`/r/${reportId}`);
-    await page.getByTestId('status').filter({ hasText: 'Analysed' }).waitFor();
+    await page.getByTestId('status').filter({ hasText: /^Analysed$/ }).waitFor();
     await page.getByTestId('lang').selectOption('ja');
     await page.getByTestId('status').filter({ hasText: '解析済み' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
@@ -160,5 +203,81 @@ describe('web UI in Chromium', { skip }, () => {
     await page.close();
   });
 
-  test('vendor: attaches a solution and a new report of that bucket shows it', { todo: 'needs the vendor and solutions API (branch answers): POST /api/vendors, vendor tokens, /api/solutions' }, async () => {});
+  test('vendor: sees only its buckets, attaches a solution, and a new report of that bucket is told to update', async () => {
+    const culprit = culpritOf(analyze(new BufferSource(readCorpus(...VENDOR_DUMP))))!.name;
+    const acme = await api<{ id: number }>('POST', '/api/vendors', admin, { name: 'Acme', modules: [culprit] });
+    const acmeToken = (await api<{ token: string }>('POST', `/api/vendors/${acme.id}/tokens`, admin, {})).token;
+    // Another vendor, owning the kernel dump's culprit from the first test.
+    const kernelCulprit = analyze(new BufferSource(readCorpus(...KERNEL_DUMP))).culprit!.name;
+    const other = await api<{ id: number }>('POST', '/api/vendors', admin, { name: 'Other', modules: [kernelCulprit] });
+    const otherToken = (await api<{ token: string }>('POST', `/api/vendors/${other.id}/tokens`, admin, {})).token;
+    const first = await submitAndWait(VENDOR_DUMP, { prod: 'TestApp', ver: '1.0.0.0', guid: 'web-install-1' });
+    assert.equal(first.verdict, 'new');
+
+    const page = await open('/sign-in');
+    await page.getByLabel('Token').fill(acmeToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/vendor$/);
+    await page.getByTestId('vendor-modules').filter({ hasText: `Acme: crashes whose culprit is one of ${culprit}` }).waitFor();
+    const buckets = page.getByTestId('vendor-bucket');
+    await buckets.first().waitFor();
+    assert.equal(await buckets.count(), 1, 'only the bucket of its own module');
+    assert.match((await buckets.getByTestId('vendor-culprit').textContent()) ?? '', new RegExp(`^${culprit.replace('.', '\\.')}`));
+
+    await buckets.getByRole('button', { name: 'Attach a solution' }).click();
+    await page.getByLabel('Kind').selectOption('update');
+    await page.getByLabel('Title (English)').fill('TestApp 2.0 fixes this crash');
+    await page.getByLabel('Title (Japanese)').fill('TestApp 2.0 でこのクラッシュは修正されています');
+    await page.getByLabel('Text (English)').fill('Download 2.0 from our site.');
+    await page.getByLabel('Text (Japanese)').fill('当社サイトから 2.0 をダウンロードしてください。');
+    await page.getByLabel('Fixed in version').fill('2.0.0.0');
+    await page.getByLabel('Link').fill('https://acme.example/download');
+    await screenshot(page, 'vendor-form');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const solution = buckets.getByTestId('solution');
+    await solution.filter({ hasText: 'TestApp 2.0 fixes this crash' }).waitFor();
+    assert.match((await solution.getByTestId('delivered').textContent()) ?? '', /^Received by 0 people/);
+
+    // A new report of that bucket from an older version: its answer page offers the update.
+    const second = await open('/');
+    await second.setInputFiles('input[type=file]', corpusPath(...VENDOR_DUMP));
+    await second.getByTestId('review-kind').filter({ hasText: 'minidump' }).waitFor();
+    await second.getByLabel('Product').fill('TestApp');
+    await second.getByLabel('Version').fill('1.0.0.0');
+    await second.getByRole('button', { name: 'Send the report' }).click();
+    await second.waitForURL(/\/r\/[0-9a-f-]{36}$/);
+    await second.getByTestId('status').filter({ hasText: /^Analysed$/ }).waitFor({ timeout: 60_000 });
+    assert.equal(await second.getByTestId('verdict').getAttribute('data-verdict'), 'update-available');
+    const offered = second.getByTestId('solution');
+    assert.match((await offered.textContent()) ?? '', /TestApp 2\.0 fixes this crash.*Fixed in 2\.0\.0\.0.*Applies to your version/);
+    assert.equal(await offered.getByRole('link', { name: 'More information' }).getAttribute('href'), 'https://acme.example/download');
+    await screenshot(second, 'answer-update');
+    await second.getByTestId('lang').selectOption('ja');
+    await second.getByTestId('solution').filter({ hasText: 'TestApp 2.0 でこのクラッシュは修正されています' }).waitFor();
+    await second.getByTestId('lang').selectOption('en');
+    await second.close();
+
+    await page.reload();
+    await buckets.getByTestId('delivered').filter({ hasText: /^Received by 1 person / }).waitFor();
+    await screenshot(page, 'vendor');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+
+    // The other vendor sees its own bucket, none of Acme's, and no Acme solution.
+    const acmeBucket = first.bucket!.id;
+    const otherBuckets = (await api<{ buckets: { id: number; culprit: { name: string } }[] }>('GET', '/api/buckets?days=30', otherToken)).buckets;
+    assert.deepEqual(otherBuckets.map((b) => b.culprit.name), [kernelCulprit]);
+    assert.equal((await api<{ solutions: unknown[] }>('GET', `/api/solutions?bucket=${acmeBucket}`, otherToken)).solutions.length, 0);
+    await page.goto(`${url}/sign-in`);
+    await page.getByLabel('Token').fill(otherToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/vendor$/);
+    await page.getByTestId('vendor-modules').filter({ hasText: 'Other:' }).waitFor();
+    await buckets.first().waitFor();
+    assert.equal(await buckets.count(), 1);
+    const text = (await page.locator('main').textContent()) ?? '';
+    assert.ok(!text.includes(culprit) && !text.includes('TestApp 2.0'), 'nothing of Acme shows');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.close();
+  });
 });

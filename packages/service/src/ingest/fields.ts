@@ -11,7 +11,12 @@ export interface ReportIdentity {
   processType: string | null;
   /** Install id: counts distinct installs per bucket. */
   guid: string | null;
+  /** What the sender says it is (`kind=vm-guest` from `culprit vm watch`); not the dump's format. */
+  clientKind: string | null;
 }
+
+/** Longest `kind` annotation indexed; a longer one is kept with the annotations only. */
+const MAX_CLIENT_KIND = 64;
 
 export function identityFrom(fields: Readonly<Record<string, string>>): ReportIdentity {
   const first = (...keys: string[]): string | null => {
@@ -28,5 +33,10 @@ export function identityFrom(fields: Readonly<Record<string, string>>): ReportId
     platform: first('platform', 'plat', 'os'),
     processType: first('process_type', 'ptype'),
     guid: first('guid', 'InstallID', 'install_id'),
+    clientKind: clientKind(first('kind')),
   };
+}
+
+function clientKind(v: string | null): string | null {
+  return v !== null && v.length <= MAX_CLIENT_KIND ? v.toLowerCase() : null;
 }

@@ -85,6 +85,7 @@ export class Intake {
           platform: who.platform,
           process_type: who.processType,
           guid: who.guid,
+          client_kind: who.clientKind,
           annotations: JSON.stringify(fields),
           attachments: JSON.stringify(attachments),
           dump_key: dump.key,

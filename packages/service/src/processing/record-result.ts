@@ -20,6 +20,7 @@ export async function recordProcessed(db: Kysely<Database>, reportId: string, su
       await trx.updateTable('buckets').set((eb) => ({ report_count: eb('report_count', '-', 1) })).where('id', '=', report.bucket_id).execute();
     }
     const seen = Number(report.received_at);
+    const thirdParty = summary.culpritThirdParty === null ? null : summary.culpritThirdParty ? 1 : 0;
     let bucketCreated = false;
     let bucket = await trx.selectFrom('buckets').select(['id', 'first_seen', 'last_seen']).where('signature', '=', summary.signature).executeTakeFirst();
     if (bucket) {
@@ -31,6 +32,7 @@ export async function recordProcessed(db: Kysely<Database>, reportId: string, su
           last_seen: Math.max(Number(bucket!.last_seen), seen),
           culprit_name: summary.culpritName,
           culprit_version: summary.culpritVersion,
+          culprit_third_party: thirdParty,
         }))
         .where('id', '=', bucket.id)
         .execute();
@@ -46,6 +48,7 @@ export async function recordProcessed(db: Kysely<Database>, reportId: string, su
           first_report_id: reportId,
           culprit_name: summary.culpritName,
           culprit_version: summary.culpritVersion,
+          culprit_third_party: thirdParty,
         })
         .returning(['id', 'first_seen', 'last_seen'])
         .executeTakeFirstOrThrow();
@@ -70,7 +73,7 @@ export async function recordProcessed(db: Kysely<Database>, reportId: string, su
         culprit_timestamp: summary.culpritTimestamp,
         culprit_build_id: summary.culpritBuildId,
         culprit_main: summary.culpritMain ? 1 : 0,
-        culprit_third_party: summary.culpritThirdParty === null ? null : summary.culpritThirdParty ? 1 : 0,
+        culprit_third_party: thirdParty,
         result_key: resultKey,
         processed_at: now,
       })

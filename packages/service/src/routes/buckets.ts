@@ -1,24 +1,55 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ServiceContext } from '../context.js';
-import type { Database } from '../storage/schema.js';
+import type { BucketsTable, Database } from '../storage/schema.js';
 import { requireRole } from '../auth/require-role.js';
 import { errorSchema, sendError } from './errors.js';
-import { bucketSchema, countsSchema } from './schemas.js';
+import { bucketSchema, countsSchema, dailySchema, nullableString } from './schemas.js';
+import { crasherCondition, crasherFilterProperties, type CrasherFilter } from '../buckets/crasher-filter.js';
+import { versionSeries, VERSION_LINES } from '../buckets/version-series.js';
 import { columnMatchesAny } from '../vendors/module-pattern.js';
 import { scopeOf, seesModule } from '../vendors/scope.js';
 import { reproducibleCounts } from '../answers/reproducible.js';
 
 const DAY_MS = 86_400_000;
-const windowQuery = {
-  type: 'object',
-  properties: { days: { type: 'integer', minimum: 1, maximum: 3650, default: 7 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
-  additionalProperties: false,
+/** Values offered per filter drop-down (most reports first). */
+const FACET_LIMIT = 50;
+const windowProperties = {
+  days: { type: 'integer', minimum: 1, maximum: 3650, default: 7 },
+  limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
 } as const;
 
+const facetsSchema = {
+  type: 'object',
+  description: 'values seen in the window (before filtering), for filter choices',
+  properties: { products: countsSchema, versions: countsSchema, osNames: countsSchema },
+  required: ['products', 'versions', 'osNames'],
+} as const;
+
+type BucketRow = Pick<Selectable<BucketsTable>, 'id' | 'signature' | 'kind' | 'first_seen' | 'last_seen' | 'report_count' | 'culprit_name' | 'culprit_version' | 'culprit_third_party'>;
+
+function bucketView(b: BucketRow, windowReports: number, installs: number, reproducible: { installs: number; reports: number } | undefined) {
+  const culprit = b.culprit_name ? { name: b.culprit_name, version: b.culprit_version, ...(b.culprit_third_party !== null ? { thirdParty: Number(b.culprit_third_party) === 1 } : {}) } : null;
+  return {
+    id: b.id,
+    signature: b.signature,
+    kind: b.kind,
+    firstSeen: new Date(Number(b.first_seen)).toISOString(),
+    lastSeen: new Date(Number(b.last_seen)).toISOString(),
+    reports: Number(b.report_count),
+    windowReports,
+    installs,
+    culprit,
+    reproducible: reproducible ?? { installs: 0, reports: 0 },
+  };
+}
+
+const BUCKET_COLUMNS = ['buckets.id', 'buckets.signature', 'buckets.kind', 'buckets.first_seen', 'buckets.last_seen', 'buckets.report_count', 'buckets.culprit_name', 'buckets.culprit_version', 'buckets.culprit_third_party'] as const;
+
 /**
- * Buckets: top crashers over a window; one bucket with its daily series and breakdowns. A vendor
- * token sees only buckets whose culprit module is the vendor's; any other is "not found".
+ * Buckets: top crashers over a window, filtered by product, version, OS, kind and culprit; one
+ * bucket with its daily series, per-version series and breakdowns. A vendor token sees only
+ * buckets whose culprit module is the vendor's; any other is "not found".
  */
 export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
   const read = requireRole(ctx.db, 'read', { vendors: true });
@@ -28,53 +59,62 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
     {
       onRequest: read,
       schema: {
-        summary: 'Top crashers: buckets ranked by reports received in the last `days` days',
+        summary: 'Top crashers: buckets ranked by reports received in the last `days` days, with the window totals',
         tags: ['buckets'],
         security: [{ bearer: [] }],
-        querystring: windowQuery,
-        response: { 200: { type: 'object', properties: { buckets: { type: 'array', items: bucketSchema } }, required: ['buckets'] } },
+        querystring: { type: 'object', properties: { ...windowProperties, ...crasherFilterProperties }, additionalProperties: false },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              buckets: { type: 'array', items: bucketSchema },
+              totals: {
+                type: 'object',
+                description: 'every matching report of the window (all buckets, not only those listed): reports and distinct installs (guid)',
+                properties: { reports: { type: 'integer' }, installs: { type: 'integer' } },
+                required: ['reports', 'installs'],
+              },
+              facets: facetsSchema,
+            },
+            required: ['buckets', 'totals', 'facets'],
+          },
+        },
       },
     },
     async (request) => {
-      const { days, limit } = request.query as { days: number; limit: number };
+      const { days, limit, ...filter } = request.query as { days: number; limit: number } & CrasherFilter;
       const since = Date.now() - days * DAY_MS;
       const scope = await scopeOf(ctx.db, request);
-      let sel = ctx.db
-        .selectFrom('reports')
-        .innerJoin('buckets', 'buckets.id', 'reports.bucket_id')
-        .select((eb) => [
-          'buckets.id',
-          'buckets.signature',
-          'buckets.kind',
-          'buckets.first_seen',
-          'buckets.last_seen',
-          'buckets.report_count',
-          'buckets.culprit_name',
-          'buckets.culprit_version',
-          eb.fn.countAll<number>().as('window_reports'),
-          eb.fn.count<number>('reports.guid').distinct().as('installs'),
-        ])
-        .where('reports.received_at', '>=', since);
-      if (scope.kind === 'vendor') sel = sel.where(columnMatchesAny('buckets.culprit_name', scope.vendor.modules));
-      const rows = await sel
-        .groupBy(['buckets.id', 'buckets.signature', 'buckets.kind', 'buckets.first_seen', 'buckets.last_seen', 'buckets.report_count', 'buckets.culprit_name', 'buckets.culprit_version'])
+      const windowed = () => {
+        const q = ctx.db.selectFrom('reports').innerJoin('buckets', 'buckets.id', 'reports.bucket_id').where('reports.received_at', '>=', since);
+        return scope.kind === 'vendor' ? q.where(columnMatchesAny('buckets.culprit_name', scope.vendor.modules)) : q;
+      };
+      const matching = () => windowed().where((eb) => crasherCondition(eb, filter));
+      const rows = await matching()
+        .select((eb) => [...BUCKET_COLUMNS, eb.fn.countAll<number>().as('window_reports'), eb.fn.count<number>('reports.guid').distinct().as('installs')])
+        .groupBy([...BUCKET_COLUMNS])
         .orderBy('window_reports', 'desc')
+        .orderBy('buckets.id')
         .limit(limit)
         .execute();
+      const totals = await matching()
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('reports.guid').distinct().as('installs')])
+        .executeTakeFirstOrThrow();
+      const facet = async (column: 'reports.product' | 'reports.version' | 'reports.os_name') => {
+        const r = await windowed()
+          .select((eb) => [eb.ref(column).as('value'), eb.fn.countAll<number>().as('n')])
+          .where(column, 'is not', null)
+          .groupBy(column)
+          .orderBy('n', 'desc')
+          .limit(FACET_LIMIT)
+          .execute();
+        return r.map((x) => ({ value: x.value as string | null, count: Number(x.n) }));
+      };
       const reproducible = await reproducibleCounts(ctx.db, rows.map((b) => b.id));
       return {
-        buckets: rows.map((b) => ({
-          id: b.id,
-          signature: b.signature,
-          kind: b.kind,
-          firstSeen: new Date(Number(b.first_seen)).toISOString(),
-          lastSeen: new Date(Number(b.last_seen)).toISOString(),
-          reports: Number(b.report_count),
-          windowReports: Number(b.window_reports),
-          installs: Number(b.installs),
-          culprit: b.culprit_name ? { name: b.culprit_name, version: b.culprit_version } : null,
-          reproducible: reproducible.get(b.id) ?? { installs: 0, reports: 0 },
-        })),
+        buckets: rows.map((b) => bucketView(b, Number(b.window_reports), Number(b.installs), reproducible.get(b.id))),
+        totals: { reports: Number(totals.n), installs: Number(totals.installs) },
+        facets: { products: await facet('reports.product'), versions: await facet('reports.version'), osNames: await facet('reports.os_name') },
       };
     },
   );
@@ -84,7 +124,7 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
     {
       onRequest: read,
       schema: {
-        summary: 'One bucket: daily counts and breakdowns by product, version, OS version and platform',
+        summary: 'One bucket: daily counts, daily counts per version, and breakdowns by product, version, OS version and platform',
         tags: ['buckets'],
         security: [{ bearer: [] }],
         params: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
@@ -94,13 +134,18 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
             type: 'object',
             properties: {
               bucket: bucketSchema,
-              series: { type: 'array', items: { type: 'object', properties: { day: { type: 'string' }, count: { type: 'integer' } }, required: ['day', 'count'] } },
+              series: dailySchema,
+              versionSeries: {
+                type: 'array',
+                description: `reports per UTC day for each of the ${VERSION_LINES} most frequent versions in the window (version null: none sent); the rest summed in one line with other: true`,
+                items: { type: 'object', properties: { version: nullableString, other: { type: 'boolean' }, points: dailySchema }, required: ['version', 'points'] },
+              },
               products: countsSchema,
               versions: countsSchema,
               osVersions: countsSchema,
               platforms: countsSchema,
             },
-            required: ['bucket', 'series', 'products', 'versions', 'osVersions', 'platforms'],
+            required: ['bucket', 'series', 'versionSeries', 'products', 'versions', 'osVersions', 'platforms'],
           },
           404: errorSchema,
         },
@@ -116,19 +161,9 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
       const totals = await inWindow.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('guid').distinct().as('installs')]).executeTakeFirstOrThrow();
       const series = await inWindow.select((eb) => ['received_day', eb.fn.countAll<number>().as('n')]).groupBy('received_day').orderBy('received_day').execute();
       return {
-        bucket: {
-          id: b.id,
-          signature: b.signature,
-          kind: b.kind,
-          firstSeen: new Date(Number(b.first_seen)).toISOString(),
-          lastSeen: new Date(Number(b.last_seen)).toISOString(),
-          reports: Number(b.report_count),
-          windowReports: Number(totals.n),
-          installs: Number(totals.installs),
-          culprit: b.culprit_name ? { name: b.culprit_name, version: b.culprit_version } : null,
-          reproducible: (await reproducibleCounts(ctx.db, [id])).get(id) ?? { installs: 0, reports: 0 },
-        },
+        bucket: bucketView(b, Number(totals.n), Number(totals.installs), (await reproducibleCounts(ctx.db, [id])).get(id)),
         series: series.map((s) => ({ day: s.received_day, count: Number(s.n) })),
+        versionSeries: await versionSeries(ctx.db, id, since),
         products: await breakdown(ctx.db, id, since, 'product'),
         versions: await breakdown(ctx.db, id, since, 'version'),
         osVersions: await breakdown(ctx.db, id, since, 'os_version'),

@@ -1,5 +1,5 @@
 /** JSON schemas shared by routes: Fastify validates requests with them and the OpenAPI document is built from them. */
-const nullableString = { type: ['string', 'null'] } as const;
+export const nullableString = { type: ['string', 'null'] } as const;
 const nullableInt = { type: ['integer', 'null'] } as const;
 
 const localized = { type: 'object', properties: { en: { type: 'string' }, ja: { type: 'string' } }, required: ['en', 'ja'] } as const;
@@ -86,6 +86,11 @@ export const countsSchema = {
   items: { type: 'object', properties: { value: nullableString, count: { type: 'integer' } }, required: ['value', 'count'] },
 } as const;
 
+export const dailySchema = {
+  type: 'array',
+  items: { type: 'object', properties: { day: { type: 'string', description: 'YYYY-MM-DD (UTC)' }, count: { type: 'integer' } }, required: ['day', 'count'] },
+} as const;
+
 export const bucketSchema = {
   type: 'object',
   properties: {
@@ -97,12 +102,15 @@ export const bucketSchema = {
     reports: { type: 'integer', description: 'all reports in the bucket' },
     windowReports: { type: 'integer', description: 'reports received in the requested window' },
     installs: { type: 'integer', description: 'distinct install ids (guid) in the window' },
-    culprit: { type: ['object', 'null'], properties: { name: { type: 'string' }, version: nullableString } },
+    culprit: {
+      type: ['object', 'null'],
+      properties: { name: { type: 'string' }, version: nullableString, thirdParty: { type: 'boolean', description: "not the operating system's own module; absent when unknown" } },
+    },
     reproducible: {
       type: 'object',
       description: 'installs (guid) that hit this bucket 3 times or more, and the reports from their third on',
       properties: { installs: { type: 'integer' }, reports: { type: 'integer' } },
     },
   },
-  required: ['id', 'signature', 'firstSeen', 'lastSeen', 'reports'],
+  required: ['id', 'signature', 'firstSeen', 'lastSeen', 'reports', 'windowReports', 'installs', 'culprit', 'reproducible'],
 } as const;

@@ -7,6 +7,7 @@ import { IngestError } from '../ingest/errors.js';
 import { receiveMultipart } from '../ingest/multipart.js';
 import { symModule } from '../symbols/sym-file.js';
 import { symEntriesOfZip } from '../symbols/zip-store.js';
+import { censusOf, MAX_ENTRIES_WALKED } from '../symbols/store-census.js';
 import { errorSchema, sendError, sendIngestError } from './errors.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -15,6 +16,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
  * `POST /symbols`: Breakpad `symupload` (multipart, file part `symbol_file`), or a zip of a store
  * tree (multipart file or raw `application/zip` body). Reports that lacked the new modules'
  * symbols are queued again. `GET /symbols/missing`: modules ranked by reports lacking them.
+ * `GET /symbols/stores`: the store folders searched and what they hold.
  */
 export async function symbolRoutes(app: FastifyInstance, ctx: ServiceContext): Promise<void> {
   app.removeAllContentTypeParsers();
@@ -93,6 +95,47 @@ export async function symbolRoutes(app: FastifyInstance, ctx: ServiceContext): P
       await ctx.symbols.syncNames(stored.map((s) => s.path));
       const requeued = await requeueLacking(ctx, stored);
       return { stored, skipped, requeued };
+    },
+  );
+
+  app.get(
+    '/api/symbols/stores',
+    {
+      onRequest: developer,
+      schema: {
+        summary: 'The symbol stores searched, in order (uploads first, then the configured folders), with their .sym file counts (developer, admin)',
+        tags: ['symbols'],
+        security: [{ bearer: [] }],
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              stores: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    path: { type: 'string' },
+                    uploads: { type: 'boolean', description: 'the folder POST /api/symbols writes to' },
+                    exists: { type: 'boolean' },
+                    symFiles: { type: 'integer' },
+                    bytes: { type: 'integer' },
+                    partial: { type: 'boolean', description: `the count stopped after ${MAX_ENTRIES_WALKED} entries` },
+                  },
+                  required: ['path', 'uploads', 'exists', 'symFiles', 'bytes', 'partial'],
+                },
+              },
+            },
+            required: ['stores'],
+          },
+        },
+      },
+    },
+    async () => {
+      const paths = ctx.symbolPaths();
+      const stores = [];
+      for (const [i, path] of paths.entries()) stores.push({ ...(await censusOf(path)), uploads: i === 0 });
+      return { stores };
     },
   );
 

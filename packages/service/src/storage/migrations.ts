@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { identityFrom } from '../ingest/fields.js';
 
 /**
  * Schema migrations, run on every start (Kysely records applied ones in its own table). Written
@@ -167,12 +168,55 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '003-crasher-filters': {
+    // Top crashers filter by VM guest reports and by third-party culprits.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('reports').addColumn('client_kind', 'text').execute();
+      await db.schema.createIndex('reports_client_kind').on('reports').column('client_kind').execute();
+      await db.schema.alterTable('buckets').addColumn('culprit_third_party', 'integer').execute();
+      await db
+        .updateTable('buckets')
+        .set((eb) => ({
+          culprit_third_party: eb.selectFrom('reports').select((r) => r.fn.max('reports.culprit_third_party').as('t')).whereRef('reports.bucket_id', '=', 'buckets.id'),
+        }))
+        .execute();
+      // The sender's `kind` annotation, from the stored annotations (JSON text), a page at a time.
+      let after = '';
+      for (;;) {
+        const rows: { id: string; annotations: string }[] = await db
+          .selectFrom('reports')
+          .select(['id', 'annotations'])
+          .where('id', '>', after)
+          .where('annotations', 'like', '%"kind"%')
+          .orderBy('id')
+          .limit(MIGRATION_PAGE)
+          .execute();
+        for (const r of rows) {
+          const kind = clientKindOf(r.annotations);
+          if (kind !== null) await db.updateTable('reports').set({ client_kind: kind }).where('id', '=', r.id).execute();
+        }
+        if (rows.length < MIGRATION_PAGE) break;
+        after = rows[rows.length - 1]!.id;
+      }
+    },
+  },
 };
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+const MIGRATION_PAGE = 1000;
+
+function clientKindOf(annotations: string): string | null {
+  try {
+    return identityFrom(JSON.parse(annotations) as Record<string, string>).clientKind;
+  } catch {
+    return null;
+  }
+}
+
+/** Exported for the migration tests, which stop at an older schema first. */
+export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? 'unknown error'}`);

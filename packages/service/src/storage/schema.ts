@@ -53,6 +53,8 @@ export interface ReportsTable {
   /** 1 when the culprit is the main executable: the product version annotation then describes it too. */
   culprit_main: number | null;
   culprit_third_party: number | null;
+  /** The `kind` annotation the sender set: `vm-guest` from `culprit vm watch`. */
+  client_kind: string | null;
   result_key: string | null;
   processed_at: number | null;
 }
@@ -75,6 +77,8 @@ export interface BucketsTable {
   first_report_id: string;
   culprit_name: string | null;
   culprit_version: string | null;
+  /** 1 when the culprit is not the operating system's (from the latest report), null when unknown. */
+  culprit_third_party: number | null;
   /** When the last spike webhook went out for this bucket (one per day at most). */
   spike_notified_at: number | null;
 }

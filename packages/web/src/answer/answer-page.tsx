@@ -11,15 +11,7 @@ import { downloadRaw } from './raw-download.js';
 /** Poll interval while the report waits or is analysed; stops once it is processed or failed. */
 const POLL_MS = 1000;
 
-/** The contract's answer route; services from before the answers work have only the alias. */
-async function fetchAnswer(id: string): Promise<Answer> {
-  try {
-    return await apiGet<Answer>(`/api/reports/${encodeURIComponent(id)}/answer`);
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404 && err.code !== 'CULPRIT_ERR_NOT_FOUND') return apiGet<Answer>(`/api/answers/${encodeURIComponent(id)}`);
-    throw err;
-  }
-}
+const fetchAnswer = (id: string): Promise<Answer> => apiGet<Answer>(`/api/reports/${encodeURIComponent(id)}/answer`);
 
 /** `/r/<id>`: the answer first, then the processed report for signed-in readers. */
 export function AnswerPage({ id }: { id: string }) {
@@ -84,7 +76,7 @@ export function AnswerPage({ id }: { id: string }) {
                   <AnnotationTable rows={Object.entries(detail.annotations).map(([key, value]) => ({ key, value }))} />
                 </section>
               )}
-              {(me?.role === 'admin' || me?.role === 'unknown') && (
+              {me?.role === 'admin' && (
                 <p>
                   <button type="button" onClick={() => downloadRaw(id, token!)}>
                     {t('downloadRaw')}

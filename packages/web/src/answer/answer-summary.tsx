@@ -30,25 +30,18 @@ export function AnswerHeadline({ culprit }: { culprit: CulpritFacts }) {
   );
 }
 
-/** The bucket count in either answer shape (the contract's `bucket`, the older `bucketReports`). */
-export const bucketOf = (a: Answer): { id: number; count: number } | null =>
-  a.bucket ? { id: a.bucket.id, count: a.bucket.count } : a.bucketId != null ? { id: a.bucketId, count: a.bucketReports ?? 0 } : null;
-
 /** The answer first, in plain words: the verdict, what to do, whether it repeats. */
 export function AnswerCard({ answer }: { answer: Answer }) {
-  const { t, tk, pick } = useI18n();
-  const bucket = bucketOf(answer);
-  const fixedIn = answer.solutions.find((s) => s.fixedIn)?.fixedIn ?? '';
-  const plain = tk(`verdict_${answer.verdict}`, pick(answer.text), { n: bucket?.count ?? 0, fixedIn });
-  const headline = answer.headline ? pick(answer.headline) : plain;
+  const { t, pick } = useI18n();
+  const { bucket } = answer;
   return (
     <section aria-labelledby="answer-h" class="card answer">
-      <h2 id="answer-h" data-testid="verdict">
-        {headline}
+      <h2 id="answer-h" data-testid="verdict" data-verdict={answer.verdict}>
+        {pick(answer.headline)}
       </h2>
-      {answer.headline && typeof answer.text !== 'string' && <p>{pick(answer.text)}</p>}
+      <p>{pick(answer.text)}</p>
       {answer.culprit && <AnswerHeadline culprit={answer.culprit} />}
-      {answer.reproducible !== undefined && <p>{answer.reproducible ? t('reproducible', { n: answer.repeatCount ?? 0 }) : t('notReproducedYet')}</p>}
+      {answer.status === 'processed' && <p>{answer.reproducible ? t('reproducible', { n: answer.repeatCount }) : t('notReproducedYet')}</p>}
       {answer.status === 'processed' && (
         <>
           <h3>{t('solutions')}</h3>
@@ -74,14 +67,14 @@ export function AnswerCard({ answer }: { answer: Answer }) {
 
 function SolutionItem({ s }: { s: AnswerSolution }) {
   const { t, tk, pick } = useI18n();
-  const link = s.link ?? s.url;
+  const link = s.link;
   return (
     <li class="solution" data-testid="solution">
-      {s.kind && <span class="tag">{tk(`solutionKind_${s.kind}`, s.kind)}</span>}
+      <span class="tag">{tk(`solutionKind_${s.kind}`, s.kind)}</span>
       <strong>{pick(s.title)}</strong>
       {s.fixedIn && <span> — {t('fixedIn', { version: s.fixedIn })}</span>}
-      {s.applies && <span class={`applies applies-${s.applies}`}> ({tk(`applies_${s.applies}`, s.applies)})</span>}
-      {s.text && <p>{pick(s.text)}</p>}
+      <span class={`applies applies-${s.applies}`}> ({tk(`applies_${s.applies}`, s.applies)})</span>
+      <p>{pick(s.text)}</p>
       {link && /^https?:\/\//i.test(link) && (
         <a href={link} rel="noopener noreferrer" target="_blank">
           {t('moreInfo')}

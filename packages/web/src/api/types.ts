@@ -1,9 +1,10 @@
 /** The JSON shapes of the service API (docs: /openapi.json and the answers contract). */
-export type Role = 'admin' | 'developer' | 'read' | 'vendor' | 'unknown';
+export type Role = 'admin' | 'developer' | 'read' | 'vendor';
 
+/** `GET /api/me`: the token's role, and its vendor for a vendor token. */
 export interface Me {
   role: Role;
-  vendor?: { id: string | number; name: string; modules: string[] };
+  vendor?: { id: number; name: string; modules: string[] };
 }
 
 export interface Localised {
@@ -13,33 +14,47 @@ export interface Localised {
 
 export type ReportStatus = 'queued' | 'processing' | 'processed' | 'failed';
 
-export interface AnswerSolution {
-  id?: string | number;
-  kind?: SolutionKind;
-  title: Localised | string;
-  text?: Localised | string;
-  link?: string;
-  url?: string;
-  fixedIn?: string;
-  applies?: 'yes' | 'unknown-version' | 'no';
+/** Answers carry both languages (the service fills Japanese from English when a vendor wrote none). */
+export interface Both {
+  en: string;
+  ja: string;
 }
 
-/** `GET /api/reports/:id/answer` (and the older `/api/answers/:id`, whose fields differ a little). */
+export interface AnswerSolution {
+  id: number;
+  kind: SolutionKind;
+  title: Both;
+  text: Both;
+  link?: string;
+  fixedIn?: string;
+  applies: 'yes' | 'unknown-version' | 'no';
+}
+
+/** `received` while the report waits for analysis; the others once it is processed or failed. */
+export type Verdict =
+  | 'received'
+  | 'new'
+  | 'known'
+  | 'update-available'
+  | 'already-at-fixed-version'
+  | 'version-unknown'
+  | 'workaround'
+  | 'information'
+  | 'investigating'
+  | 'failed';
+
+/** `GET /api/reports/:id/answer` (no token: the id is the capability). */
 export interface Answer {
   reportId: string;
   status: ReportStatus;
-  verdict: string;
-  headline?: Localised;
-  text: Localised | string;
-  culprit?: { name: string; version?: string | null; vendor?: string; thirdParty?: boolean } | null;
+  verdict: Verdict;
+  headline: Both;
+  text: Both;
+  culprit?: { name: string; version?: string; vendor?: string; thirdParty?: boolean };
   solutions: AnswerSolution[];
-  reproducible?: boolean;
-  repeatCount?: number;
+  reproducible: boolean;
+  repeatCount: number;
   bucket?: { id: number; signature: string; count: number };
-  /** Older answer fields. */
-  bucketId?: number | null;
-  bucketReports?: number | null;
-  signature?: string | null;
 }
 
 export interface ReportSummary {
@@ -75,9 +90,11 @@ export interface Bucket {
   firstSeen: string;
   lastSeen: string;
   reports: number;
-  windowReports?: number;
-  installs?: number;
-  culprit: { name: string; version: string | null; vendor?: string; thirdParty?: boolean } | null;
+  windowReports: number;
+  installs: number;
+  culprit: { name: string; version: string | null; thirdParty?: boolean } | null;
+  /** Installs that hit this bucket 3 times or more, and their reports from the third on. */
+  reproducible: { installs: number; reports: number };
 }
 
 export interface Count {
@@ -85,9 +102,19 @@ export interface Count {
   count: number;
 }
 
+/** One line of `versionSeries`: a version's reports per UTC day (days without any left out). */
+export interface VersionLine {
+  /** null: reports that carried no version. */
+  version: string | null;
+  /** The versions past the service's line limit, summed. */
+  other?: boolean;
+  points: { day: string; count: number }[];
+}
+
 export interface BucketDetail {
   bucket: Bucket;
   series: { day: string; count: number }[];
+  versionSeries: VersionLine[];
   products: Count[];
   versions: Count[];
   osVersions: Count[];
@@ -97,21 +124,24 @@ export interface BucketDetail {
 export type SolutionKind = 'update' | 'workaround' | 'information' | 'investigating';
 export const SOLUTION_KINDS: readonly SolutionKind[] = ['update', 'workaround', 'information', 'investigating'];
 
+/** A solution as `/api/solutions` shows it: absent optional fields are left out, times are ISO. */
 export interface Solution {
-  id: string | number;
-  bucketId?: number | null;
-  module?: string | null;
-  versionRange?: { from?: string; to?: string } | null;
+  id: number;
+  bucketId?: number;
+  module?: string;
+  versionRange?: { from?: string; to?: string };
   kind: SolutionKind;
   title: Localised;
   text: Localised;
-  link?: string | null;
-  fixedIn?: string | null;
+  link?: string;
+  fixedIn?: string;
   status: 'published' | 'draft' | 'withdrawn';
-  author?: string;
-  createdAt?: string;
-  updatedAt?: string;
-  deliveredCount?: number;
+  author: string;
+  vendorId?: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Answers that offered it (each report once). */
+  deliveredCount: number;
 }
 
 export interface MissingSymbol {

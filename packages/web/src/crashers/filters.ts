@@ -1,8 +1,15 @@
 import type { Bucket } from '../api/types.js';
 
-/** The kinds people filter by, from the report kinds the core emits (CrashReport.kind). */
+/** A bucket's kind as people name it, from the report kinds the core emits (CrashReport.kind). */
 export type KindGroup = 'application' | 'kernel-dump' | 'oops';
-export const KIND_GROUPS: readonly KindGroup[] = ['application', 'kernel-dump', 'oops'];
+
+/**
+ * The `kind` filter of `GET /api/buckets`: the groups above, and VM guest reports (sent by
+ * `culprit vm watch`), which the service counts apart from the kernel dumps and oopses.
+ */
+export type KindFilter = KindGroup | 'vm-guest';
+export const KIND_FILTERS: readonly KindFilter[] = ['application', 'kernel-dump', 'oops', 'vm-guest'];
+export type CulpritFilter = 'third-party' | 'system';
 
 export function kindGroupOf(kind: string | null): KindGroup | 'other' {
   switch (kind) {

@@ -30,7 +30,7 @@ export interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   t(key: MessageKey, vars?: Record<string, string | number>): string;
-  /** A message key built at run time (`verdict_${v}`); falls back to `fallback` when unknown. */
+  /** A message key built at run time (`solutionKind_${k}`); falls back to `fallback` when unknown. */
   tk(key: string, fallback: string, vars?: Record<string, string | number>): string;
   number(n: number): string;
   percent(fraction: number): string;

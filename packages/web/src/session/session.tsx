@@ -1,38 +1,27 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { apiGet, ApiError } from '../api/client.js';
+import { apiGet } from '../api/client.js';
 import type { Me } from '../api/types.js';
 
 /**
  * The signed-in token, kept in localStorage so a reload stays signed in; `/api/me` says what it
- * may do. Services without `/api/me` (before the vendor work) still work: the role is then
- * unknown and each page finds out from the API's 401/403 answers.
+ * may do (its role, and its vendor for a vendor token).
  */
 const STORAGE_KEY = 'culprit.token';
 
 export interface Session {
   token: string | null;
   me: Me | null;
-  signIn(token: string): Promise<void>;
+  /** Checks the token with `/api/me`, keeps it, and says who it is. */
+  signIn(token: string): Promise<Me>;
   signOut(): void;
 }
 
-const SessionContext = createContext<Session>({ token: null, me: null, signIn: async () => {}, signOut: () => {} });
+const SessionContext = createContext<Session>({ token: null, me: null, signIn: async () => ({ role: 'read' }), signOut: () => {} });
 
 export const storedToken = (): string | null => localStorage.getItem(STORAGE_KEY);
 
-async function whoAmI(token: string): Promise<Me> {
-  try {
-    return await apiGet<Me>('/api/me', token);
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 404) {
-      // No /api/me on this service: check the token against an endpoint every role may read.
-      await apiGet('/api/buckets?days=1&limit=1', token);
-      return { role: 'unknown' };
-    }
-    throw err;
-  }
-}
+const whoAmI = (token: string): Promise<Me> => apiGet<Me>('/api/me', token);
 
 export function SessionProvider({ children }: { children: ComponentChildren }) {
   const [token, setToken] = useState<string | null>(storedToken);
@@ -46,6 +35,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
     localStorage.setItem(STORAGE_KEY, t);
     setMe(m);
     setToken(t);
+    return m;
   }, []);
   const signOut = useCallback(() => {
     localStorage.removeItem(STORAGE_KEY);

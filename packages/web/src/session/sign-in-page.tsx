@@ -14,8 +14,9 @@ export function SignInPage() {
     e.preventDefault();
     setError(null);
     try {
-      await signIn(token.trim());
-      route(query.next && query.next.startsWith('/') ? query.next : '/crashers');
+      const me = await signIn(token.trim());
+      // A vendor's home is the portal; staff start at the top crashers.
+      route(query.next && query.next.startsWith('/') && !query.next.startsWith('//') ? query.next : me.role === 'vendor' ? '/vendor' : '/crashers');
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401 ? t('badToken') : t('error', { message: (err as Error).message }));
     }

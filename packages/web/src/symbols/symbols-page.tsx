@@ -7,16 +7,30 @@ import { LoadError, NeedsToken } from '../layout/needs-token.js';
 import { useSession } from '../session/session.js';
 import { DropZone } from '../submit/drop-zone.js';
 
+interface SymbolStore {
+  path: string;
+  uploads: boolean;
+  exists: boolean;
+  symFiles: number;
+  bytes: number;
+  partial: boolean;
+}
+
 interface UploadResult {
   stored: { debugFile: string; debugId: string; path: string }[];
   skipped: string[];
   requeued: number;
 }
 
-/** Symbols: upload .sym files or zips (`POST /api/symbols`, developer), and the missing-symbols list. */
+/**
+ * Symbols: the stores searched (developer, admin), upload .sym files or zips (`POST /api/symbols`,
+ * developer), and the missing-symbols list.
+ */
 export function SymbolsPage() {
-  const { t, number } = useI18n();
-  const { token } = useSession();
+  const { t, number, bytes } = useI18n();
+  const { token, me } = useSession();
+  const developer = me?.role === 'admin' || me?.role === 'developer';
+  const stores = useApi<{ stores: SymbolStore[] }>(token && developer ? '/api/symbols/stores' : null, token);
   const missing = useApi<{ modules: MissingSymbol[] }>(token ? '/api/symbols/missing' : null, token);
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
@@ -35,6 +49,7 @@ export function SymbolsPage() {
     try {
       setResult(await apiForm<UploadResult>('/api/symbols', form, token));
       missing.reload();
+      stores.reload();
     } catch (err) {
       setError(t('error', { message: (err as Error).message }));
     } finally {
@@ -44,6 +59,43 @@ export function SymbolsPage() {
   return (
     <>
       <h1>{t('symbolsTitle')}</h1>
+      {developer && (
+        <section aria-labelledby="stores-h">
+          <h2 id="stores-h">{t('storesTitle')}</h2>
+          <p>{t('storesIntro')}</p>
+          {stores.error && <LoadError error={stores.error} />}
+          {stores.data && (
+            <div class="scroll">
+              <table data-testid="stores">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('storeFolder')}</th>
+                    <th scope="col" class="num">
+                      {t('storeFiles')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('fileSize')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stores.data.stores.map((s) => (
+                    <tr key={s.path}>
+                      <td class="wrap">
+                        <code>{s.path}</code>
+                        {s.uploads && <span class="tag">{t('storeUploads')}</span>}
+                        {!s.exists && <span class="tag">{t('storeMissing')}</span>}
+                      </td>
+                      <td class="num">{s.partial ? t('atLeast', { n: number(s.symFiles) }) : number(s.symFiles)}</td>
+                      <td class="num">{bytes(s.bytes)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
       <form class="card" onSubmit={upload} aria-labelledby="up-h">
         <h2 id="up-h">{t('uploadSymbols')}</h2>
         <p class="hint">{t('needsDeveloper')}</p>

@@ -69,7 +69,13 @@ export function SolutionForm({ initial, idPrefix, onSave, onCancel }: { initial?
       <label for={f('text-ja')}>{t('textJa')}</label>
       <textarea id={f('text-ja')} lang="ja" rows={3} value={textJa} onInput={(e) => setTextJa(e.currentTarget.value)} />
       <label for={f('fixed')}>{t('fixedInLabel')}</label>
-      <input id={f('fixed')} value={fixedIn} onInput={(e) => setFixedIn(e.currentTarget.value)} />
+      <div>
+        {/* The service refuses an update without the version that fixes it. */}
+        <input id={f('fixed')} required={kind === 'update'} aria-describedby={f('fixed-help')} value={fixedIn} onInput={(e) => setFixedIn(e.currentTarget.value)} />
+        <p id={f('fixed-help')} class="hint">
+          {t('fixedInHelp')}
+        </p>
+      </div>
       <label for={f('link')}>{t('link')}</label>
       <input id={f('link')} type="url" value={link} onInput={(e) => setLink(e.currentTarget.value)} />
       <div class="actions">

@@ -22,8 +22,8 @@ export function VendorPage() {
   return (
     <>
       <h1>{t('vendorTitle')}</h1>
-      {me?.vendor && <p>{t('vendorModules', { list: me.vendor.modules.join(', ') })}</p>}
-      <h2>{t('vendorBuckets')}</h2>
+      {me?.vendor ? <p data-testid="vendor-modules">{t('vendorModules', { name: me.vendor.name, list: me.vendor.modules.join(', ') })}</p> : me && <p class="hint">{t('vendorStaffView')}</p>}
+      <h2>{t('vendorBuckets', { n: DAYS })}</h2>
       {buckets.error && <LoadError error={buckets.error} />}
       {buckets.data && buckets.data.buckets.length === 0 && <p>{t('noBuckets')}</p>}
       {buckets.data?.buckets.map((b) => (
@@ -31,10 +31,16 @@ export function VendorPage() {
           <h3 id={`vb-${b.id}`}>
             <code>{b.signature}</code>
           </h3>
-          <p>
-            {b.culprit ? `${b.culprit.name}${b.culprit.version ? ` ${b.culprit.version}` : ''} — ` : ''}
-            {t('crashes')}: {number(b.windowReports ?? b.reports)} · {t('installs')}: {number(b.installs ?? 0)}
-          </p>
+          <dl class="facts">
+            <dt>{t('culprit')}</dt>
+            <dd data-testid="vendor-culprit">{b.culprit ? `${b.culprit.name}${b.culprit.version ? ` ${b.culprit.version}` : ''}` : '—'}</dd>
+            <dt>{t('crashes')}</dt>
+            <dd>{number(b.windowReports)}</dd>
+            <dt>{t('installs')}</dt>
+            <dd>{number(b.installs)}</dd>
+            <dt>{t('reproducibleShort')}</dt>
+            <dd>{t('reproducibleCounts', { installs: number(b.reproducible.installs), reports: number(b.reproducible.reports) })}</dd>
+          </dl>
           <BucketSolutions bucket={b} token={token} />
         </section>
       ))}
@@ -48,7 +54,7 @@ function BucketSolutions({ bucket, token }: { bucket: Bucket; token: string }) {
   const [editing, setEditing] = useState<Solution | 'new' | null>(null);
 
   const save = async (input: SolutionInput) => {
-    if (editing === 'new') await apiJson('POST', '/api/solutions', { bucketId: bucket.id, module: bucket.culprit?.name, ...input }, token);
+    if (editing === 'new') await apiJson('POST', '/api/solutions', { bucketId: bucket.id, ...input }, token);
     else if (editing) await apiJson('PATCH', `/api/solutions/${editing.id}`, input, token);
     setEditing(null);
     sols.reload();
