@@ -11,6 +11,7 @@ import { symbolRoutes } from './routes/symbols.js';
 import { webUiRoutes } from './routes/web-ui.js';
 import { vendorRoutes } from './routes/vendors.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { vmGuestRoutes } from './routes/vm-guests.js';
 
 /** The HTTP surface: one plugin per resource, sharing the service context; `/openapi.json` describes it all. */
 export async function buildApp(ctx: ServiceContext): Promise<FastifyInstance> {
@@ -30,6 +31,7 @@ export async function buildApp(ctx: ServiceContext): Promise<FastifyInstance> {
   await app.register(async (scope) => symbolRoutes(scope, ctx));
   await app.register(async (scope) => reportRoutes(scope, ctx));
   await app.register(async (scope) => bucketRoutes(scope, ctx));
+  await app.register(async (scope) => vmGuestRoutes(scope, ctx));
   await app.register(async (scope) => operationRoutes(scope, ctx));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await webUiRoutes(app);

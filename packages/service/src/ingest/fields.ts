@@ -1,3 +1,5 @@
+import { VM_GUEST_KIND, vmGuestKey } from '../vm-guests/vm-facts.js';
+
 /**
  * What the service reads out of a client's annotations. Electron sends `_productName`,
  * `_version`, `prod`, `ver`, `platform`, `process_type`, `guid`; Breakpad's senders `prod`,
@@ -13,6 +15,8 @@ export interface ReportIdentity {
   guid: string | null;
   /** What the sender says it is (`kind=vm-guest` from `culprit vm watch`); not the dump's format. */
   clientKind: string | null;
+  /** The VM guest a `vm-guest` report is about (vm-guests/vm-facts.ts): its crashes are grouped by it. */
+  vmGuest: string | null;
 }
 
 /** Longest `kind` annotation indexed; a longer one is kept with the annotations only. */
@@ -26,6 +30,7 @@ export function identityFrom(fields: Readonly<Record<string, string>>): ReportId
     }
     return null;
   };
+  const kind = clientKind(first('kind'));
   return {
     // Electron sends prod='Electron' and ver=<Electron's version>; the app is _productName/_version.
     product: first('_productName', 'prod', 'product', 'ProductName'),
@@ -33,7 +38,8 @@ export function identityFrom(fields: Readonly<Record<string, string>>): ReportId
     platform: first('platform', 'plat', 'os'),
     processType: first('process_type', 'ptype'),
     guid: first('guid', 'InstallID', 'install_id'),
-    clientKind: clientKind(first('kind')),
+    clientKind: kind,
+    vmGuest: kind === VM_GUEST_KIND ? vmGuestKey(fields) : null,
   };
 }
 

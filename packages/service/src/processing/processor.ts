@@ -5,6 +5,8 @@ import type { WorkQueue } from '../queue/work-queue.js';
 import { WorkerLostError, type WorkerPool } from '../workers/pool.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { recordFailed, recordProcessed, type Recorded } from './record-result.js';
+import { analyzeFileless } from './fileless-analysis.js';
+import { NO_DUMP_KEY } from '../ingest/fileless.js';
 
 export interface ProcessorOptions {
   symbolPaths: () => string[];
@@ -87,12 +89,13 @@ export class Processor {
 
   private async process(reportId: string): Promise<void> {
     const started = process.hrtime.bigint();
-    const row = await this.db.selectFrom('reports').select(['dump_key']).where('id', '=', reportId).executeTakeFirst();
+    const row = await this.db.selectFrom('reports').select(['dump_key', 'annotations']).where('id', '=', reportId).executeTakeFirst();
     if (!row) return this.queue.complete(reportId);
-    const path = this.blobs.localPath(row.dump_key);
-    if (!path) throw new Error('the worker pool needs a local blob store');
+    const fileless = row.dump_key === NO_DUMP_KEY;
+    const path = fileless ? null : this.blobs.localPath(row.dump_key);
+    if (!fileless && !path) throw new Error('the worker pool needs a local blob store');
     try {
-      const res = await this.pool.run(path, this.opts.symbolPaths(), this.opts.testHooks);
+      const res = fileless ? analyzeFileless(row.annotations) : await this.pool.run(path!, this.opts.symbolPaths(), this.opts.testHooks);
       if (this.stopped) return;
       if (res.ok) {
         const resultKey = `results/${reportId}.json`;

@@ -14,6 +14,8 @@ export function reportSummary(r: Selectable<ReportsTable>) {
     status: r.status,
     error: r.error,
     kind: r.kind,
+    clientKind: r.client_kind,
+    vmGuest: r.vm_guest,
     format: r.format,
     signature: r.signature,
     bucketId: r.bucket_id,

@@ -5,6 +5,8 @@ import { loadAnswer } from '../answers/answer-for.js';
 import { errorSchema, sendError } from './errors.js';
 import { reportDetailSchema, reportSummarySchema } from './schemas.js';
 import { reportSummary } from './report-row.js';
+import { NO_DUMP_KEY } from '../ingest/fileless.js';
+import { VM_GUEST_KIND, vmFactsFrom } from '../vm-guests/vm-facts.js';
 
 const idParams = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } as const;
 
@@ -14,6 +16,7 @@ interface ListQuery {
   signature?: string;
   module?: string;
   kind?: string;
+  guest?: string;
   status?: string;
   bucket?: number;
   from?: string;
@@ -42,7 +45,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
             version: { type: 'string' },
             signature: { type: 'string' },
             module: { type: 'string', description: 'code or debug file name of a loaded module' },
-            kind: { type: 'string' },
+            kind: { type: 'string', description: "report kind (minidump, windows-kernel-dump, linux-kernel-log), or vm-guest: reports sent by culprit vm watch" },
+            guest: { type: 'string', description: 'vm-guest reports of this guest (its key: SMBIOS UUID, else name@host)' },
             status: { type: 'string', enum: ['queued', 'processing', 'processed', 'failed'] },
             bucket: { type: 'integer' },
             from: { type: 'string', format: 'date-time' },
@@ -61,7 +65,10 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
       if (q.product) sel = sel.where('product', '=', q.product);
       if (q.version) sel = sel.where('version', '=', q.version);
       if (q.signature) sel = sel.where('signature', '=', q.signature);
-      if (q.kind) sel = sel.where('kind', '=', q.kind);
+      // `vm-guest` is what the sender says (culprit vm watch), not a report kind: the client's kind is filtered.
+      if (q.kind === VM_GUEST_KIND) sel = sel.where('client_kind', '=', VM_GUEST_KIND);
+      else if (q.kind) sel = sel.where('kind', '=', q.kind);
+      if (q.guest) sel = sel.where('vm_guest', '=', q.guest);
       if (q.status) sel = sel.where('status', '=', q.status as 'queued');
       if (q.bucket !== undefined) sel = sel.where('bucket_id', '=', q.bucket);
       if (q.from) sel = sel.where('received_at', '>=', Date.parse(q.from));
@@ -87,7 +94,9 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
       if (!r) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no report ${id}.`);
       const result = r.result_key ? JSON.parse((await ctx.blobs.read(r.result_key)).toString('utf8')) : null;
       const attachments = (JSON.parse(r.attachments) as { name: string; filename: string; size: number }[]).map(({ name, filename, size }) => ({ name, filename, size }));
-      return { ...reportSummary(r), annotations: JSON.parse(r.annotations), attachments, answer: (await loadAnswer(ctx.db, id))!.answer, result };
+      const annotations = JSON.parse(r.annotations) as Record<string, string>;
+      const vm = r.client_kind === VM_GUEST_KIND ? vmFactsFrom(annotations) : null;
+      return { ...reportSummary(r), annotations, attachments, answer: (await loadAnswer(ctx.db, id))!.answer, vm, result };
     },
   );
 
@@ -114,6 +123,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
         if (!a) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `report ${id} has no attachment ${attachment}.`);
         key = a.key;
       }
+      if (key === NO_DUMP_KEY) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `report ${id} came without a file (a bug check only): its facts are its annotations.`);
       return reply.type('application/octet-stream').header('content-disposition', `attachment; filename="${id}${attachment === undefined ? '.dmp' : `-${attachment}`}"`).send(ctx.blobs.openRead(key));
     },
   );
@@ -132,7 +142,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
         if (r.bucket_id !== null) await trx.updateTable('buckets').set((eb) => ({ report_count: eb('report_count', '-', 1) })).where('id', '=', r.bucket_id).execute();
       });
       const keys = [r.dump_key, ...(JSON.parse(r.attachments) as { key: string }[]).map((a) => a.key), ...(r.result_key ? [r.result_key] : [])];
-      await Promise.allSettled(keys.map((k) => ctx.blobs.delete(k)));
+      await Promise.allSettled(keys.filter((k) => k !== NO_DUMP_KEY).map((k) => ctx.blobs.delete(k)));
       return reply.code(204).send();
     },
   );

@@ -53,6 +53,8 @@ export const reportSummarySchema = {
     status: { type: 'string' },
     error: nullableString,
     kind: nullableString,
+    clientKind: { ...nullableString, description: "what the sender said it is (the `kind` annotation): 'vm-guest' from culprit vm watch" },
+    vmGuest: { ...nullableString, description: 'vm-guest reports: the guest (SMBIOS UUID, else name@host), the key of /api/vm-guests/{key}' },
     format: nullableString,
     signature: nullableString,
     bucketId: nullableInt,
@@ -66,6 +68,31 @@ export const reportSummarySchema = {
   required: ['id', 'receivedAt', 'status', 'dumpSize'],
 } as const;
 
+const stringOrNull = nullableString;
+
+/** vm-guests/vm-facts.ts `VmFacts`. */
+export const vmFactsSchema = {
+  type: 'object',
+  properties: {
+    key: stringOrNull,
+    name: stringOrNull,
+    uuid: stringOrNull,
+    qmp: { ...stringOrNull, description: 'the QMP socket the watcher followed' },
+    host: stringOrNull,
+    guestOs: stringOrNull,
+    channel: { ...stringOrNull, description: 'how the crash was caught: pvpanic, hyper-v, console, crash-loaded, guest-panic-shutdown, unexpected-reset, unexpected-shutdown' },
+    title: stringOrNull,
+    signature: { ...stringOrNull, description: "the watcher's own signature; the report's bucket comes from the service's analysis" },
+    culprit: stringOrNull,
+    detectedAt: stringOrNull,
+    hostKeptRunning: { type: 'boolean' },
+    otherGuests: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, status: { type: 'string' } }, required: ['name', 'status'] } },
+    dumpPath: stringOrNull,
+    bugCheck: { type: ['object', 'null'], properties: { code: { type: 'string' }, parameters: { type: 'array', items: { type: 'string' } } } },
+  },
+  required: ['key', 'name', 'host', 'channel', 'hostKeptRunning', 'otherGuests'],
+} as const;
+
 export const reportDetailSchema = {
   type: 'object',
   properties: {
@@ -76,6 +103,7 @@ export const reportDetailSchema = {
       items: { type: 'object', properties: { name: { type: 'string' }, filename: { type: 'string' }, size: { type: 'integer' } } },
     },
     answer: answerSchema,
+    vm: { ...vmFactsSchema, type: ['object', 'null'], description: 'vm-guest reports: the VM, its host and how the crash was caught (from the annotations culprit vm watch sends); null otherwise' },
     result: { description: 'The processed report (CrashReport; 64-bit values as hex strings), null until processed.' },
   },
   required: [...reportSummarySchema.required, 'annotations', 'attachments', 'answer'],

@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { identityFrom } from '../ingest/fields.js';
+import { identityFrom, type ReportIdentity } from '../ingest/fields.js';
+import { VM_GUEST_KIND } from '../vm-guests/vm-facts.js';
 
 /**
  * Schema migrations, run on every start (Kysely records applied ones in its own table). Written
@@ -200,13 +201,41 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  '004-vm-guests': {
+    // VM guest crashes are listed per guest (GET /api/vm-guests).
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('reports').addColumn('vm_guest', 'text').execute();
+      await db.schema.createIndex('reports_vm_guest').on('reports').columns(['vm_guest', 'received_at']).execute();
+      let after = '';
+      for (;;) {
+        const rows: { id: string; annotations: string }[] = await db
+          .selectFrom('reports')
+          .select(['id', 'annotations'])
+          .where('id', '>', after)
+          .where('client_kind', '=', VM_GUEST_KIND)
+          .orderBy('id')
+          .limit(MIGRATION_PAGE)
+          .execute();
+        for (const r of rows) {
+          const key = identityOf(r.annotations)?.vmGuest ?? null;
+          if (key !== null) await db.updateTable('reports').set({ vm_guest: key }).where('id', '=', r.id).execute();
+        }
+        if (rows.length < MIGRATION_PAGE) break;
+        after = rows[rows.length - 1]!.id;
+      }
+    },
+  },
 };
 
 const MIGRATION_PAGE = 1000;
 
 function clientKindOf(annotations: string): string | null {
+  return identityOf(annotations)?.clientKind ?? null;
+}
+
+function identityOf(annotations: string): ReportIdentity | null {
   try {
-    return identityFrom(JSON.parse(annotations) as Record<string, string>).clientKind;
+    return identityFrom(JSON.parse(annotations) as Record<string, string>);
   } catch {
     return null;
   }

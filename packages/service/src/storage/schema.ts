@@ -55,6 +55,8 @@ export interface ReportsTable {
   culprit_third_party: number | null;
   /** The `kind` annotation the sender set: `vm-guest` from `culprit vm watch`. */
   client_kind: string | null;
+  /** The guest of a `vm-guest` report: its SMBIOS UUID, else `name@host` (vm-guests/vm-facts.ts). */
+  vm_guest: string | null;
   result_key: string | null;
   processed_at: number | null;
 }
