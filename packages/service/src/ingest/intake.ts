@@ -7,6 +7,7 @@ import { IngestError } from './errors.js';
 import { identityFrom } from './fields.js';
 import type { IngestLimits } from './limits.js';
 import { DUMP_FIELD, receiveMultipart, type ReceivedFile } from './multipart.js';
+import { filelessDump, isFileless } from './fileless.js';
 
 export interface IntakeRequest {
   body: Readable;
@@ -69,9 +70,9 @@ export class Intake {
 
     const keys = files.map((f) => f.key);
     try {
-      const dump = files.find((f) => f.field === DUMP_FIELD) ?? files[0];
+      const dump = files.find((f) => f.field === DUMP_FIELD) ?? files[0] ?? filelessDump(fields);
       if (!dump) throw new IngestError('CULPRIT_ERR_NO_DUMP', 400, `no file part: send the dump as '${DUMP_FIELD}'.`);
-      if (dump.size === 0) throw new IngestError('CULPRIT_ERR_EMPTY_DUMP', 400, 'the dump is empty.');
+      if (dump.size === 0 && !isFileless(dump)) throw new IngestError('CULPRIT_ERR_EMPTY_DUMP', 400, 'the dump is empty.');
       const who = identityFrom(fields);
       req.authorize?.(who.product);
       const attachments = files.filter((f) => f !== dump).map((f) => ({ name: f.field, filename: f.filename, key: f.key, size: f.size }));
@@ -86,6 +87,7 @@ export class Intake {
           process_type: who.processType,
           guid: who.guid,
           client_kind: who.clientKind,
+          vm_guest: who.vmGuest,
           annotations: JSON.stringify(fields),
           attachments: JSON.stringify(attachments),
           dump_key: dump.key,
