@@ -10,6 +10,8 @@ import { corpusPath, readCorpus } from '../../core/src/testing/corpus.js';
 import { killHard, startServerProcess } from '../../service/src/testing/server-process.js';
 import { culpritOf } from '../../service/src/processing/culprit-module.js';
 import { hasChromium, launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
+import { buildVmReport } from '../../vm/src/report/build-report.js';
+import { reportToJson } from '../../vm/src/report/json.js';
 
 /**
  * The web UI in a real browser (Debian's Chromium through playwright-core) against a real
@@ -278,6 +280,54 @@ describe('web UI in Chromium', { skip }, () => {
     const text = (await page.locator('main').textContent()) ?? '';
     assert.ok(!text.includes(culprit) && !text.includes('TestApp 2.0'), 'nothing of Acme shows');
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.close();
+  });
+  test('VM guest: the answer page shows the VM, its host, how the crash was caught, and the other guests', async () => {
+    // What culprit vm watch sends for a Windows guest that reported only its bug check (no file part).
+    const report = buildVmReport({
+      vm: { name: 'win10', uuid: '6e1c9d4a-0000-4000-8000-0000000000aa', qmp: '/run/vm/win10.sock' },
+      channel: 'hyper-v',
+      events: [],
+      panicInfo: { type: 'hyper-v', bugCheck: { code: 0xd1, parameters: [0x28n, 0x2n, 0x0n, 0xfffff80512345679n] } },
+      otherGuests: [{ name: 'db-1', qmp: '/run/vm/db-1.sock', status: 'running' }],
+      detectedAt: new Date(),
+    });
+    // The fields of packages/vm/src/submit/submit.ts (whose exact set the service tests check).
+    const fields = {
+      kind: 'vm-guest',
+      vm_name: report.vm.name,
+      vm_uuid: report.vm.uuid!,
+      vm_qmp: report.vm.qmp,
+      host: report.host.name,
+      guest_os: report.guestOs,
+      vm_channel: report.channel,
+      vm_other_guests: 'db-1=running',
+      vm_report: reportToJson(report, { withAnalysis: false }),
+      bugcheck_code: report.bugCheck!.code,
+      bugcheck_parameters: report.bugCheck!.parameters.join(','),
+    };
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    const res = await fetch(`${url}/submit`, { method: 'POST', body: form });
+    assert.equal(res.status, 200, await res.clone().text());
+    const id = (await res.text()).trim();
+    const page = await open('/sign-in');
+    await page.getByLabel('Token').fill(admin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/crashers$/);
+    await page.goto(`${url}/r/${id}`);
+    const vm = page.getByTestId('vm-guest');
+    await vm.waitFor({ timeout: 60_000 });
+    assert.equal(await page.getByTestId('vm-channel').textContent(), 'Hyper-V crash registers (Windows bug check)');
+    const text = (await vm.textContent()) ?? '';
+    for (const part of ['win10', '6e1c9d4a-0000-4000-8000-0000000000aa', '/run/vm/win10.sock', report.host.name, '0xD1']) assert.ok(text.includes(part), part);
+    assert.equal(await page.getByTestId('vm-kept-running').textContent(), 'Only this guest crashed: the host kept running. Other guests: db-1 (running).');
+    await screenshot(page, 'answer-vm-guest');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.getByTestId('lang').selectOption('ja');
+    await page.getByRole('heading', { name: '仮想マシン' }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.getByTestId('lang').selectOption('en');
     await page.close();
   });
 });

@@ -7,6 +7,7 @@ import type { ViewReport } from '../report/view-model.js';
 import { useSession } from '../session/session.js';
 import { AnswerCard } from './answer-summary.js';
 import { downloadRaw } from './raw-download.js';
+import { VmGuestFacts } from './vm-guest-facts.js';
 
 /** Poll interval while the report waits or is analysed; stops once it is processed or failed. */
 const POLL_MS = 1000;
@@ -69,6 +70,7 @@ export function AnswerPage({ id }: { id: string }) {
           {token && !settled && <p class="hint">{t('detailsPending')}</p>}
           {detail && (
             <>
+              {detail.vm && <VmGuestFacts vm={detail.vm} />}
               {detail.result ? <ReportView report={detail.result as ViewReport} /> : null}
               {Object.keys(detail.annotations).length > 0 && (
                 <section aria-labelledby="sent-h">

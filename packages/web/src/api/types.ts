@@ -65,6 +65,8 @@ export interface ReportSummary {
   platform: string | null;
   status: ReportStatus;
   kind: string | null;
+  /** The sender's own kind: 'vm-guest' from culprit vm watch. */
+  clientKind?: string | null;
   signature: string | null;
   bucketId: number | null;
   crashReason: string | null;
@@ -76,8 +78,29 @@ export interface ReportSummary {
   dumpSize: number;
 }
 
+/** A VM guest's crash as `culprit vm watch` described it (service: vm-guests/vm-facts.ts). */
+export interface VmFacts {
+  key: string | null;
+  name: string | null;
+  uuid: string | null;
+  qmp: string | null;
+  host: string | null;
+  guestOs: string | null;
+  channel: string | null;
+  title: string | null;
+  signature: string | null;
+  culprit: string | null;
+  detectedAt: string | null;
+  hostKeptRunning: boolean;
+  otherGuests: { name: string; status: string }[];
+  dumpPath: string | null;
+  bugCheck: { code: string; parameters: string[] } | null;
+}
+
 export interface ReportDetail extends ReportSummary {
   annotations: Record<string, string>;
+  /** vm-guest reports only. */
+  vm?: VmFacts | null;
   attachments: { name: string; filename: string; size: number }[];
   /** A CrashReport as JSON: 64-bit values are '0x…' strings. */
   result: unknown;
