@@ -78,7 +78,7 @@ export function AnswerPage({ id }: { id: string }) {
                   <AnnotationTable rows={Object.entries(detail.annotations).map(([key, value]) => ({ key, value }))} />
                 </section>
               )}
-              {me?.role === 'admin' && (
+              {me?.role === 'admin' && detail.dumpSize > 0 && (
                 <p>
                   <button type="button" onClick={() => downloadRaw(id, token!)}>
                     {t('downloadRaw')}
