@@ -96,6 +96,8 @@ async function start(code, dir, measured) {
     });
     child.once('exit', (c) => reject(new Error(`server exited ${c}: ${log}`)));
   });
+  // Lines a (temporarily instrumented) server writes as `PHASE ...` on exit are shown after its round.
+  child.phases = () => log.split('\n').filter((l) => l.startsWith('PHASE ')).join('\n');
   return { child, url };
 }
 
@@ -187,6 +189,7 @@ async function measure(name, payload) {
     return r;
   } finally {
     await stop(server.child);
+    if (server.child.phases()) console.log(server.child.phases());
     rmSync(dir, { recursive: true, force: true });
   }
 }
