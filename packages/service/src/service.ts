@@ -57,6 +57,7 @@ export async function createService(options: ServiceOptions & { processing?: boo
     });
   }
   const committer = new IngestCommitter(db, blobs, queue, () => processor?.kick());
+  await committer.recoverUnacknowledged();
   const intake = new Intake(blobs, committer, config.limits);
   const ctx: ServiceContext = { config, db, blobs, symbols, symbolPaths, queue, intake, metrics, processor, webhooks };
 

@@ -1,8 +1,9 @@
 import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { BlobStore } from './blob-store.js';
+import { bufferUpTo, SMALL_BLOB_BYTES, writeSynced } from './synced-file.js';
 
 /** Blobs as plain files under one folder: `write` syncs the file, `syncNames` syncs its folder. */
 export class FileBlobStore implements BlobStore {
@@ -28,9 +29,17 @@ export class FileBlobStore implements BlobStore {
   async write(key: string, data: Readable | Uint8Array): Promise<number> {
     const path = this.pathOf(key);
     await this.ensureDir(dirname(path));
-    // flush: fsync before close (Node >= 20.10), so the bytes are on disk when this resolves.
+    // Most dumps are small: held in memory, they go to disk as one open, writev, fsync, close
+    // (what a bare write-and-sync server does), without a write stream's per-chunk round trips.
+    const head = data instanceof Uint8Array ? { chunks: [data], size: data.length, ended: true } : await bufferUpTo(data, SMALL_BLOB_BYTES);
+    if (head.ended) {
+      await writeSynced(path, head.chunks, head.size);
+      return head.size;
+    }
+    // A large one streams on; flush: fsync before close (Node >= 20.10), so the bytes are on disk when this resolves.
     const out = createWriteStream(path, { flush: true });
-    await pipeline(data instanceof Uint8Array ? Readable.from([data]) : data, out);
+    for (const c of head.chunks) out.write(c);
+    await pipeline(data as Readable, out);
     return out.bytesWritten;
   }
 
