@@ -27,6 +27,7 @@ const POLL_MS = 500;
 export class Processor {
   private timer: NodeJS.Timeout | null = null;
   private pumping = false;
+  private pumpDone: Promise<void> = Promise.resolve();
   private again = false;
   private readonly inFlight = new Set<Promise<void>>();
   private stopped = false;
@@ -54,7 +55,7 @@ export class Processor {
       return;
     }
     this.pumping = true;
-    void this.pump().finally(() => {
+    this.pumpDone = this.pump().finally(() => {
       this.pumping = false;
       if (this.again) {
         this.again = false;
@@ -66,6 +67,9 @@ export class Processor {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    // A claim under way may still hand out jobs: wait for it before waiting for the jobs, so no
+    // job touches the database after the service closes it.
+    await this.pumpDone;
     await Promise.allSettled([...this.inFlight]);
   }
 
@@ -75,6 +79,8 @@ export class Processor {
       const free = Math.min(this.pool.idle, this.pool.size - this.inFlight.size);
       if (free <= 0) return;
       const jobs = await this.queue.claim(free, Date.now());
+      // Stopping: leave claimed jobs 'running'; the next start requeues them (recoverRunning).
+      if (this.stopped) return;
       for (const job of jobs) {
         const p = this.process(job.reportId).finally(() => {
           this.inFlight.delete(p);
