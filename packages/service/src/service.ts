@@ -34,48 +34,57 @@ export async function createService(options: ServiceOptions & { processing?: boo
   const config: ServiceConfig = resolveConfig(options);
   await fsp.mkdir(config.dataDir, { recursive: true });
   const db = openSqlite(join(config.dataDir, 'culprit.sqlite'));
-  await migrateToLatest(db);
-  const blobs = new FileBlobStore(join(config.dataDir, 'blobs'));
-  const symbols = new FileBlobStore(join(config.dataDir, 'symbols'));
-  await fsp.mkdir(symbols.root, { recursive: true });
-  const symbolPaths = (): string[] => [symbols.root, ...config.symbolPaths];
-  const queue = new SqlWorkQueue(db);
-  await queue.recoverRunning();
-  await db.updateTable('reports').set({ status: 'queued' }).where('status', '=', 'processing').execute();
-  const metrics = new Metrics(() => queue.depth());
-
-  const webhooks = new WebhookDispatcher(db);
-  let processor: Processor | null = null;
   let pool: WorkerPool | null = null;
-  if (options.processing !== false) {
-    pool = new WorkerPool({ size: config.workers, timeoutMs: config.analysisTimeoutMs, memoryMb: config.analysisMemoryMb });
-    processor = new Processor(db, blobs, queue, pool, metrics, {
-      symbolPaths,
-      maxAttempts: config.maxAttempts,
-      testHooks: config.testHooks,
-      onProcessed: (reportId, recorded) => onProcessed(db, webhooks, reportId, recorded, config.spikeMinReports, Date.now()),
-    });
-  }
-  const committer = new IngestCommitter(db, blobs, queue, () => processor?.kick());
-  await committer.recoverUnacknowledged();
-  const intake = new Intake(blobs, committer, config.limits);
-  const ctx: ServiceContext = { config, db, blobs, symbols, symbolPaths, queue, intake, metrics, processor, webhooks };
+  try {
+    await migrateToLatest(db);
+    const blobs = new FileBlobStore(join(config.dataDir, 'blobs'));
+    const symbols = new FileBlobStore(join(config.dataDir, 'symbols'));
+    await fsp.mkdir(symbols.root, { recursive: true });
+    const symbolPaths = (): string[] => [symbols.root, ...config.symbolPaths];
+    const queue = new SqlWorkQueue(db);
+    await queue.recoverRunning();
+    await db.updateTable('reports').set({ status: 'queued' }).where('status', '=', 'processing').execute();
+    const metrics = new Metrics(() => queue.depth());
 
-  const bootstrapToken = await bootstrapAdmin(ctx);
-  const app = await buildApp(ctx);
-  processor?.start();
-  return {
-    app,
-    ctx,
-    bootstrapToken,
-    async close() {
-      await app.close();
-      await processor?.stop();
-      await webhooks.drain();
-      await pool?.close();
-      await db.destroy();
-    },
-  };
+    const webhooks = new WebhookDispatcher(db);
+    let processor: Processor | null = null;
+    // Recovery runs before any worker exists: a start that fails here leaves nothing running.
+    const committer = new IngestCommitter(db, blobs, queue, () => processor?.kick());
+    await committer.recoverUnacknowledged();
+    if (options.processing !== false) {
+      pool = new WorkerPool({ size: config.workers, timeoutMs: config.analysisTimeoutMs, memoryMb: config.analysisMemoryMb });
+      processor = new Processor(db, blobs, queue, pool, metrics, {
+        symbolPaths,
+        maxAttempts: config.maxAttempts,
+        testHooks: config.testHooks,
+        onProcessed: (reportId, recorded) => onProcessed(db, webhooks, reportId, recorded, config.spikeMinReports, Date.now()),
+      });
+    }
+    const intake = new Intake(blobs, committer, config.limits);
+    const ctx: ServiceContext = { config, db, blobs, symbols, symbolPaths, queue, intake, metrics, processor, webhooks };
+
+    const bootstrapToken = await bootstrapAdmin(ctx);
+    const app = await buildApp(ctx);
+    processor?.start();
+    const workers = pool;
+    return {
+      app,
+      ctx,
+      bootstrapToken,
+      async close() {
+        await app.close();
+        await processor?.stop();
+        await webhooks.drain();
+        await workers?.close();
+        await db.destroy();
+      },
+    };
+  } catch (err) {
+    // A start that fails (migration, recovery, a bad config) leaves no workers and no open database.
+    await pool?.close();
+    await db.destroy();
+    throw err;
+  }
 }
 
 /** `culprit serve`: the service listening on host:port until the process ends. */

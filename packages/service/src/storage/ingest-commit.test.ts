@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCorpus } from '../../../core/src/testing/corpus.js';
 import { createService } from '../service.js';
-import { crashpadBody } from '../testing/client-bodies.js';
+import { crashpadBody, multipart } from '../testing/client-bodies.js';
 
 test('start drops queued reports whose dump or attachment file is missing, keeps the rest', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'culprit-recover-'));
@@ -21,6 +21,10 @@ test('start drops queued reports whose dump or attachment file is missing, keeps
       assert.equal(r.statusCode, 200, r.body);
       ids.push(r.body);
     }
+    // A file-less VM guest bug check: nothing on disk, and nothing lost.
+    const fileless = multipart(Object.entries({ kind: 'vm-guest', vm_name: 'win', host: 'h', bugcheck_code: '0x0000007E', bugcheck_parameters: '0x1,0x2,0x3,0x4' }).map(([name, value]) => ({ name, value })));
+    const f = await first.app.inject({ method: 'POST', url: '/submit', payload: fileless.payload, headers: fileless.headers });
+    assert.equal(f.statusCode, 200, f.body);
     const rows = await first.ctx.db.selectFrom('reports').select(['id', 'dump_key']).execute();
     const keyOf = (id: string) => rows.find((r) => r.id === id)!.dump_key;
     await first.ctx.blobs.delete(keyOf(ids[1]!));
@@ -31,9 +35,9 @@ test('start drops queued reports whose dump or attachment file is missing, keeps
     const second = await createService({ dataDir, processing: false });
     try {
       const left = await second.ctx.db.selectFrom('reports').select('id').execute();
-      assert.deepEqual(left.map((r) => r.id), [ids[0]]);
+      assert.deepEqual(left.map((r) => r.id).sort(), [ids[0], f.body].sort());
       const jobs = await second.ctx.db.selectFrom('jobs').select('report_id').execute();
-      assert.deepEqual(jobs.map((j) => j.report_id), [ids[0]]);
+      assert.deepEqual(jobs.map((j) => j.report_id).sort(), [ids[0], f.body].sort());
     } finally {
       await second.close();
     }

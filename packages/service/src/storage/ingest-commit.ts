@@ -1,3 +1,4 @@
+import { NO_DUMP_KEY } from '../ingest/fileless.js';
 import { existsSync } from 'node:fs';
 import type { Insertable, Kysely } from 'kysely';
 import type { WorkQueue } from '../queue/work-queue.js';
@@ -85,6 +86,8 @@ export class IngestCommitter {
   }
 
   private present(key: string): boolean {
+    // A file-less report (a VM guest's bug check sent without a dump) has no bytes to lose.
+    if (key === NO_DUMP_KEY) return true;
     const path = this.blobs.localPath(key);
     return path === null || existsSync(path);
   }
