@@ -1,4 +1,4 @@
-import { CrashPolicy, ON_CRASH_CHOICES, Supervisor, parseSize, renderVmReport, reportToJson, submitVmReport, type DumpFormat, type GuestOs, type OnCrash } from '@culprit/vm';
+import type { DumpFormat, GuestOs, OnCrash } from '@culprit/vm';
 
 export interface VmWatchCliOptions {
   qmp: string[];
@@ -25,6 +25,9 @@ const DUMP_FORMATS: readonly DumpFormat[] = ['none', 'elf', 'kdump-zlib', 'win-d
  * applies the --on-crash policy. Runs until interrupted, or until --exit-after crashes.
  */
 export async function runVmWatch(opts: VmWatchCliOptions): Promise<number> {
+  // Loaded here, not at the top: the CLI bundle keeps @culprit/vm outside, and a static import
+  // would load it (and the unbundled core under it) on every `culprit` run.
+  const { CrashPolicy, ON_CRASH_CHOICES, Supervisor, parseSize, renderVmReport, reportToJson, submitVmReport } = await import('@culprit/vm');
   if (opts.qmp.length === 0 && opts.qmpDir.length === 0) {
     process.stderr.write('culprit vm watch: give --qmp SOCKET or --qmp-dir FOLDER\n');
     return 2;
