@@ -58,6 +58,8 @@ test('first report of a signature is a new problem; the next ones are known, wit
   ]);
   assert.deepEqual(detail.products, [{ value: 'App', count: 3 }]);
   assert.equal(detail.osVersions[0].count, 3);
+  assert.deepEqual(detail.osNames, [{ value: 'Windows NT', count: 3 }]);
+  assert.deepEqual(detail.cpuArchs, [{ value: 'x86', count: 3 }]);
 });
 
 test('a file that is not a crash report fails once, with the parser’s reason, and is not retried', async () => {

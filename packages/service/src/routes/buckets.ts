@@ -124,7 +124,7 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
     {
       onRequest: read,
       schema: {
-        summary: 'One bucket: daily counts, daily counts per version, and breakdowns by product, version, OS version and platform',
+        summary: 'One bucket: daily counts, daily counts per version, and breakdowns by product, version, OS, OS version, CPU architecture and the platform the client reported',
         tags: ['buckets'],
         security: [{ bearer: [] }],
         params: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
@@ -144,8 +144,10 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
               versions: countsSchema,
               osVersions: countsSchema,
               platforms: countsSchema,
+              osNames: countsSchema,
+              cpuArchs: countsSchema,
             },
-            required: ['bucket', 'series', 'versionSeries', 'products', 'versions', 'osVersions', 'platforms'],
+            required: ['bucket', 'series', 'versionSeries', 'products', 'versions', 'osVersions', 'platforms', 'osNames', 'cpuArchs'],
           },
           404: errorSchema,
         },
@@ -168,13 +170,16 @@ export async function bucketRoutes(app: FastifyInstance, ctx: ServiceContext): P
         versions: await breakdown(ctx.db, id, since, 'version'),
         osVersions: await breakdown(ctx.db, id, since, 'os_version'),
         platforms: await breakdown(ctx.db, id, since, 'platform'),
+        // From the analysis, not from what the client said: the OS and CPU the dump records.
+        osNames: await breakdown(ctx.db, id, since, 'os_name'),
+        cpuArchs: await breakdown(ctx.db, id, since, 'cpu_arch'),
       };
     },
   );
 }
 
 /** Reports of a bucket in the window, counted by one column, most frequent first (top 20). */
-async function breakdown(db: Kysely<Database>, bucketId: number, since: number, column: 'product' | 'version' | 'os_version' | 'platform') {
+async function breakdown(db: Kysely<Database>, bucketId: number, since: number, column: 'product' | 'version' | 'os_version' | 'platform' | 'os_name' | 'cpu_arch') {
   const rows = await db
     .selectFrom('reports')
     .select((eb) => [eb.ref(column).as('value'), eb.fn.countAll<number>().as('n')])

@@ -142,6 +142,8 @@ export interface BucketDetail {
   versions: Count[];
   osVersions: Count[];
   platforms: Count[];
+  osNames: Count[];
+  cpuArchs: Count[];
 }
 
 export type SolutionKind = 'update' | 'workaround' | 'information' | 'investigating';

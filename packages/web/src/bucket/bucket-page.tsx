@@ -72,7 +72,9 @@ export function BucketPage({ id }: { id: string }) {
       </section>
       <div class="grid">
         <Breakdown title="versions" rows={detail.data.versions} />
+        <Breakdown title="osNames" rows={detail.data.osNames} />
         <Breakdown title="osVersions" rows={detail.data.osVersions} />
+        <Breakdown title="cpuArchs" rows={detail.data.cpuArchs} />
         <Breakdown title="platforms" rows={detail.data.platforms} />
         <Breakdown title="products" rows={detail.data.products} />
       </div>
