@@ -1,26 +1,14 @@
 // A multi-gigabyte full-memory dump is never loaded whole: reading it through FileSource touches
 // the same few bytes whatever the size of the memory it describes.
 import { test } from 'node:test';
+import { CountingSource } from '../src/testing/counting-source.js';
 import assert from 'node:assert/strict';
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, type ByteSource } from '@culprit/core';
+import { analyze } from '@culprit/core';
 import { FileSource } from './file-source.js';
 import { writeTestMinidump } from '../src/testing/minidump-writer.js';
-
-class Counting implements ByteSource {
-  bytes = 0;
-  constructor(private readonly inner: FileSource) {}
-  get size(): number {
-    return this.inner.size;
-  }
-  read(offset: number, length: number): Uint8Array {
-    const b = this.inner.read(offset, length);
-    this.bytes += b.length;
-    return b;
-  }
-}
 
 /** A dump whose Memory64List claims `memoryBytes` of memory stored from 1 MiB on, as a sparse file. */
 function sparseDump(dir: string, memoryBytes: number): string {
@@ -45,12 +33,12 @@ test('bytes read do not grow with the size of a full-memory dump', () => {
     const read: number[] = [];
     for (const size of [64 * 2 ** 20, 8 * 2 ** 30]) {
       const file = new FileSource(sparseDump(dir, size));
-      const counting = new Counting(file);
+      const counting = new CountingSource(file);
       const report = analyze(counting);
       file.close();
       assert.equal(report.kind, 'minidump');
       assert.ok(!report.warnings.some((w) => w.part === 'Memory64ListStream'), JSON.stringify(report.warnings));
-      read.push(counting.bytes);
+      read.push(counting.bytesRead);
     }
     assert.equal(read[0], read[1], `an 8 GiB dump read ${read[1]} bytes, a 64 MiB one ${read[0]}`);
     assert.ok(read[1] < 256 * 1024, `read ${read[1]} bytes`);

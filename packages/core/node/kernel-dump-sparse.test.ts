@@ -2,27 +2,15 @@
 // tens of GiB of RAM, stored as a sparse file, read through FileSource. The bytes read must not
 // grow with the memory the dump describes (run list), or grow only by the page bitmap (bitmap).
 import { test } from 'node:test';
+import { CountingSource } from '../src/testing/counting-source.js';
 import assert from 'node:assert/strict';
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, type ByteSource } from '@culprit/core';
+import { analyze } from '@culprit/core';
 import { FileSource } from './file-source.js';
 import { writeFullDump, type FullSpec } from '../src/testing/kernel-dump-writer/full-writer.js';
 import { machine } from '../src/testing/kernel-dump-writer/scenarios.js';
-
-class Counting implements ByteSource {
-  bytes = 0;
-  constructor(private readonly inner: FileSource) {}
-  get size(): number {
-    return this.inner.size;
-  }
-  read(offset: number, length: number): Uint8Array {
-    const b = this.inner.read(offset, length);
-    this.bytes += b.length;
-    return b;
-  }
-}
 
 const GiB = 2 ** 30;
 const PAGE = 4096;
@@ -58,7 +46,7 @@ function bytesRead(dir: string, layout: FullSpec['layout'], extraBytes: number):
   const file = new FileSource(path);
   try {
     assert.equal(file.size, size);
-    const counting = new Counting(file);
+    const counting = new CountingSource(file);
     const r = analyze(counting);
     // The dump is whole and understood: no warning, the module list walked, the driver named.
     assert.deepEqual(r.warnings, []);
@@ -66,7 +54,7 @@ function bytesRead(dir: string, layout: FullSpec['layout'], extraBytes: number):
     assert.equal(r.culprit?.name, 'ctaud2k.sys');
     const d = r.details['windows-kernel-dump'] as { physicalMemory?: { pages: number } };
     assert.ok((d.physicalMemory?.pages ?? 0) > extraBytes / PAGE, 'the header describes all of the RAM');
-    return counting.bytes;
+    return counting.bytesRead;
   } finally {
     file.close();
   }

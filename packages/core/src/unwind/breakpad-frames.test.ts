@@ -4,6 +4,7 @@
 // that wrote the dump; both are flattened the same way here. Prints the agreement per dump and
 // in total, and asserts the total reached (the remaining differences are named below).
 import { test } from 'node:test';
+import { fileNameOf } from '../report/file-name.js';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,10 +54,6 @@ function folderStore(root: string): SymbolStore {
   };
 }
 
-function leaf(p: string): string {
-  return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
-}
-
 /** Our frames as Breakpad's -m rows, per walked thread. */
 function ourRows(report: CrashReport): Row[][] {
   const out: Row[][] = [];
@@ -64,7 +61,7 @@ function ourRows(report: CrashReport): Row[][] {
     if (t.wroteDump) continue;
     const rows: Row[] = [];
     for (const f of t.frames) {
-      const mod = f.module !== undefined ? leaf(report.modules[f.module].codeFile) : '';
+      const mod = f.module !== undefined ? fileNameOf(report.modules[f.module].codeFile) : '';
       // Inline frames are looked up at the frame's own address, and Breakpad measures their
       // offset from it (not from the return address): one less for x86 and amd64 callers.
       const back = f.context ? lookupBelowShown(f.context.arch, f.trust) : f.trust === 'context' ? 0n : 1n;
@@ -119,7 +116,7 @@ test('stack walks agree with Breakpad minidump_stackwalk frame by frame', () => 
       for (let f = 0; f < (human[t]?.length ?? 0); f++) {
         trustTotal++;
         if (ours[t]?.[f]?.trust === human[t][f]) trustAgree++;
-        else if (firstTrustDiff.length < 3) firstTrustDiff.push(`${leaf(dumpRel)} t${t}#${f} ${ours[t]?.[f]?.trust} vs ${human[t][f]}`);
+        else if (firstTrustDiff.length < 3) firstTrustDiff.push(`${fileNameOf(dumpRel)} t${t}#${f} ${ours[t]?.[f]?.trust} vs ${human[t][f]}`);
       }
     }
     let dumpAgree = 0;
@@ -131,13 +128,13 @@ test('stack walks agree with Breakpad minidump_stackwalk frame by frame', () => 
         agree++;
         dumpAgree++;
       } else if (firstDiff.length < 2) {
-        const show = (x?: Row): string => (x ? `${x.module}|${x.function}|${leaf(x.file)}|${x.line}|${x.offset}` : '(none)');
+        const show = (x?: Row): string => (x ? `${x.module}|${x.function}|${fileNameOf(x.file)}|${x.line}|${x.offset}` : '(none)');
         firstDiff.push(`t${r.thread}#${r.frame} ours ${show(mine)} vs ${show(r)}`);
       }
     }
     const extra = ours.reduce((n, t, i) => n + Math.max(0, t.length - ref.frames.filter((f) => f.thread === i).length), 0);
     extraFrames += extra;
-    lines.push(`${leaf(dumpRel).padEnd(48)} ${String(dumpAgree).padStart(4)}/${String(ref.frames.length).padEnd(4)} extra ${extra}  ${firstDiff.join('; ')}`);
+    lines.push(`${fileNameOf(dumpRel).padEnd(48)} ${String(dumpAgree).padStart(4)}/${String(ref.frames.length).padEnd(4)} extra ${extra}  ${firstDiff.join('; ')}`);
   }
   lines.push(`TOTAL frames ${agree}/${total} = ${(agree / total).toFixed(4)}; found-by ${trustAgree}/${trustTotal}; frames Breakpad does not have: ${extraFrames}`);
   if (firstTrustDiff.length) lines.push(`found-by differences: ${firstTrustDiff.join('; ')}`);

@@ -1,4 +1,4 @@
-import { lookupBelowShown, type CpuContext, type CrashReport, type Frame, type FrameTrust } from '@culprit/core';
+import { fileNameOf, lookupBelowShown, type CpuContext, type CrashReport, type Frame, type FrameTrust } from '@culprit/core';
 
 /** Breakpad's "Found by:" wording for each trust level. */
 export const TRUST_TEXT: Record<FrameTrust, string> = {
@@ -18,17 +18,13 @@ export function hex(v: bigint | number, width = 0): string {
   return '0x' + v.toString(16).padStart(width, '0');
 }
 
-function stripPath(p: string): string {
-  return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
-}
-
 /** `module!function [file : line + 0xN]`, `module + 0xoffset`, or the bare address. */
 export function frameLocation(report: CrashReport, frame: Frame): string {
   const mod = frame.module !== undefined ? report.modules[frame.module] : undefined;
-  const modName = mod ? stripPath(mod.codeFile) : undefined;
+  const modName = mod ? fileNameOf(mod.codeFile) : undefined;
   if (frame.function) {
     let s = `${modName ? modName + '!' : ''}${frame.function}`;
-    if (frame.file) s += ` [${stripPath(frame.file)} : ${frame.line ?? 0} + ${hex(frame.sourceOffset ?? 0n)}]`;
+    if (frame.file) s += ` [${fileNameOf(frame.file)} : ${frame.line ?? 0} + ${hex(frame.sourceOffset ?? 0n)}]`;
     else if (frame.functionOffset !== undefined) s += ` + ${hex(frame.functionOffset)}`;
     return s;
   }
@@ -44,11 +40,11 @@ export function frameLocation(report: CrashReport, frame: Frame): string {
 export function inlineLines(report: CrashReport, frame: Frame): string[] {
   if (!frame.inlines || frame.inlines.length === 0) return [];
   const mod = frame.module !== undefined ? report.modules[frame.module] : undefined;
-  const prefix = mod ? stripPath(mod.codeFile) + '!' : '';
+  const prefix = mod ? fileNameOf(mod.codeFile) + '!' : '';
   // Frames without a walk context (other producers) keep the x86 convention.
   const adjust = frame.context ? lookupBelowShown(frame.context.arch, frame.trust) : frame.trust === 'context' ? 0n : 1n;
   const offset = frame.sourceOffset !== undefined && frame.sourceOffset >= adjust ? frame.sourceOffset - adjust : 0n;
-  return frame.inlines.map((i) => `${prefix}${i.function}${i.file ? ` [${stripPath(i.file)} : ${i.line ?? 0} + ${hex(offset)}]` : ''}`);
+  return frame.inlines.map((i) => `${prefix}${i.function}${i.file ? ` [${fileNameOf(i.file)} : ${i.line ?? 0} + ${hex(offset)}]` : ''}`);
 }
 
 /** Registers in Breakpad's layout: name right-aligned, fixed-width hex, 2 (64-bit) or 4 (32-bit) a line. */

@@ -1,4 +1,4 @@
-import type { CrashReport, MinidumpDetails } from '@culprit/core';
+import { fileNameOf, type CrashReport, type MinidumpDetails } from '@culprit/core';
 import type { HumanOptions } from './index.js';
 import { frameLocation, hex, inlineLines, registerLines, TRUST_TEXT } from './frames.js';
 
@@ -62,7 +62,7 @@ export function renderMinidump(report: CrashReport, opts: HumanOptions): string 
     out.push('Loaded modules:');
     const byBase = report.modules.map((m, i) => ({ m, i })).sort((a, b) => (a.m.base < b.m.base ? -1 : a.m.base > b.m.base ? 1 : 0));
     for (const { m, i } of byBase) {
-      const name = m.codeFile.slice(Math.max(m.codeFile.lastIndexOf('/'), m.codeFile.lastIndexOf('\\')) + 1);
+      const name = fileNameOf(m.codeFile);
       let line = `${hex(m.base, 8)} - ${hex(m.base + m.size - 1n, 8)}  ${name}  ${m.version ?? '???'}`;
       if (i === report.mainModule) line += '  (main)';
       if (m.debugId) line += `  (${m.debugFile ?? ''}, ${m.debugId})`;

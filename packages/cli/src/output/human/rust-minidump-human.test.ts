@@ -12,13 +12,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, BufferSource, lookupBelowShown, type CrashReport, type Frame, type ReadOptions } from '@culprit/core';
+import { analyze, BufferSource, fileNameOf, lookupBelowShown, type CrashReport, type Frame, type ReadOptions } from '@culprit/core';
 import { createSymbolSupplier } from '@culprit/core/node';
 import { TRUST_TEXT } from './frames.js';
 
 const corpus = join(import.meta.dirname, '../../../../../../shared/corpus/minidump/rust-minidump');
 const hex = (v: bigint): string => '0x' + v.toString(16);
-const leaf = (p: string): string => p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 
 /** Marks a line whose source offset is counted differently by the two tools (see above). */
 const OFFSET_FROM_INLINE_BASE = '\u0000';
@@ -32,9 +31,9 @@ function rustLines(report: CrashReport): string[] {
   for (const t of report.threads) {
     let n = 0;
     for (const f of t.frames) {
-      const mod = f.module !== undefined ? leaf(report.modules[f.module].codeFile) : undefined;
+      const mod = f.module !== undefined ? fileNameOf(report.modules[f.module].codeFile) : undefined;
       for (const inl of f.inlines ?? []) {
-        out.push(`${n++} ${mod}!${inl.function}${inl.file ? ` [${leaf(inl.file)} : ${inl.line ?? 0}]` : ''}`);
+        out.push(`${n++} ${mod}!${inl.function}${inl.file ? ` [${fileNameOf(inl.file)} : ${inl.line ?? 0}]` : ''}`);
         out.push('Found by: inlining');
       }
       const line = `${n++} ${location(report, f, mod)}`;
@@ -48,7 +47,7 @@ function rustLines(report: CrashReport): string[] {
 function location(report: CrashReport, f: Frame, mod: string | undefined): string {
   const back = lookupBelowShown(report.system.cpu.arch, f.trust);
   if (f.function) {
-    if (f.file) return `${mod}!${f.function} [${leaf(f.file)} : ${f.line ?? 0} + ${hex((f.sourceOffset ?? 0n) - back)}]`;
+    if (f.file) return `${mod}!${f.function} [${fileNameOf(f.file)} : ${f.line ?? 0} + ${hex((f.sourceOffset ?? 0n) - back)}]`;
     return `${mod}!${f.function} + ${hex((f.functionOffset ?? 0n) - back)}`;
   }
   if (mod !== undefined && f.moduleOffset !== undefined) return `${mod} + ${hex(f.moduleOffset - back)}`;

@@ -1,4 +1,4 @@
-import type { CrashReport, Frame, MinidumpDetails, ModuleInfo, ThreadReport } from '@culprit/core';
+import { fileNameOf, type CrashReport, type Frame, type MinidumpDetails, type ModuleInfo, type ThreadReport } from '@culprit/core';
 
 /**
  * rust-minidump's `minidump-stackwalk --json` document (its JSON schema: crash_info,
@@ -10,7 +10,6 @@ export function minidumpStackwalkJson(report: CrashReport): Record<string, unkno
   const wide = ['amd64', 'arm64', 'ppc64', 'mips64', 'riscv64'].includes(report.system.cpu.arch);
   const addr = (v: bigint): string => '0x' + v.toString(16).padStart(wide ? 16 : 8, '0');
   const off = (v: bigint): string => '0x' + v.toString(16).padStart(wide ? 16 : 8, '0');
-  const base = (s: string): string => s.slice(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
 
   const frameJson = (f: Frame, i: number, withRegisters: boolean): Record<string, unknown> => {
     const mod = f.module !== undefined ? report.modules[f.module] : undefined;
@@ -25,7 +24,7 @@ export function minidumpStackwalkJson(report: CrashReport): Record<string, unkno
       inlines: f.inlines && f.inlines.length > 0 ? f.inlines.map((x) => ({ file: x.file ?? null, function: x.function, line: x.line ?? null })) : null,
       line: f.line ?? null,
       missing_symbols: mod !== undefined && !f.function,
-      module: mod ? base(mod.codeFile) : null,
+      module: mod ? fileNameOf(mod.codeFile) : null,
       module_offset: f.moduleOffset !== undefined ? off(f.moduleOffset - adj) : null,
       offset: addr(f.instruction - adj),
     };
@@ -56,10 +55,10 @@ export function minidumpStackwalkJson(report: CrashReport): Record<string, unkno
     cert_subject: null,
     code_id: m.codeId ?? null,
     corrupt_symbols: m.symbols === 'corrupt',
-    debug_file: m.debugFile ? base(m.debugFile) : null,
+    debug_file: m.debugFile ? fileNameOf(m.debugFile) : null,
     debug_id: m.debugId ?? null,
     end_addr: addr(m.base + m.size),
-    filename: base(m.codeFile),
+    filename: fileNameOf(m.codeFile),
     loaded_symbols: m.symbols === 'loaded',
     missing_symbols: m.symbols === 'missing',
     symbol_url: null,
@@ -131,7 +130,7 @@ export function minidumpStackwalkJson(report: CrashReport): Record<string, unkno
       cert_subject: null,
       code_id: m.codeId ?? null,
       end_addr: addr(m.base + m.size),
-      filename: base(m.codeFile),
+      filename: fileNameOf(m.codeFile),
     })),
     crashpad_info: details?.crashpad
       ? {

@@ -1,8 +1,5 @@
-/** The file name at the end of a module path, Windows or Unix ('C:\\Windows\\ntdll.dll' → 'ntdll.dll'). */
-export function moduleFileName(codeFile: string): string {
-  const cut = Math.max(codeFile.lastIndexOf('/'), codeFile.lastIndexOf('\\'));
-  return cut >= 0 ? codeFile.slice(cut + 1) : codeFile;
-}
+/** The file name at the end of a module path (kept as this folder's name for it). */
+export { fileNameOf as moduleFileName } from '../../report/file-name.js';
 
 /** Hex text as minidump-stackwalk writes offsets: '0x2015d'. */
 export function hex(value: bigint | number): string {

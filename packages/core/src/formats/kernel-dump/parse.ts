@@ -10,7 +10,7 @@ import { contextSize, readContext } from './context/index.js';
 import { readExceptionRecord, EXCEPTION_RECORD32_SIZE, EXCEPTION_RECORD64_SIZE, type RawExceptionRecord } from './exception-record.js';
 import { readTriageHeader, readTriageDataBlocks, type RawTriageHeader } from './triage.js';
 import { readTriageDrivers, readTriageUnloadedDrivers, type KernelDriver, type UnloadedDriver } from './triage-drivers.js';
-import { findProcessName } from './triage-process.js';
+import { findProcessName } from './triage-process-name.js';
 import { readKdDebuggerData, type RawKdDebuggerData } from './kd-debugger-data.js';
 import { BlockMemory, type MemoryBlock, type VirtualMemory } from './virtual-memory.js';
 import { readFullMemory, type FullMemoryInfo } from './full-memory.js';

@@ -2,6 +2,7 @@
 // CPU, crash reason, crash address, crashing thread and module list. Prints an agreement table;
 // every disagreement is either a failure or named below with its reason.
 import { test } from 'node:test';
+import { fileNameOf } from '../../report/file-name.js';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -30,10 +31,6 @@ const EXPLAINED: Record<string, Partial<Record<Field | 'all', string>>> = {
   'microdump-multiple.dmp': { address: NO_R_LINE },
   'microdump-x86.dmp': { address: NO_R_LINE },
 };
-
-function strip(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
 
 function hex(v: bigint): string {
   return '0x' + v.toString(16);
@@ -73,7 +70,7 @@ function compare(report: CrashReport, refText: string): { result: Record<Field, 
     result.reason = result.address = result.thread = null;
   }
   const ours = report.modules
-    .map((m, i) => `${strip(m.codeFile)}|${m.version ?? ''}|${strip(m.debugFile ?? '')}|${m.debugId ?? ''}|${hex(m.base)}|${hex(m.base + m.size - 1n)}|${i === report.mainModule ? 1 : 0}`)
+    .map((m, i) => `${fileNameOf(m.codeFile)}|${m.version ?? ''}|${fileNameOf(m.debugFile ?? '')}|${m.debugId ?? ''}|${hex(m.base)}|${hex(m.base + m.size - 1n)}|${i === report.mainModule ? 1 : 0}`)
     .sort();
   const theirs = ref.modules.map((m) => `${m.name}|${m.version}|${m.debugFile}|${m.debugId}|${hex(m.base)}|${hex(m.end)}|${m.main ? 1 : 0}`).sort();
   result.modules = JSON.stringify(ours) === JSON.stringify(theirs);

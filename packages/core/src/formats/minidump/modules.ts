@@ -1,3 +1,4 @@
+import { fileNameOf } from '../../report/file-name.js';
 import type { ModuleInfo, UnloadedModuleInfo } from '../../report/model.js';
 import type { MinidumpModule } from './streams/module-list.js';
 import type { RawUnloadedModule } from './streams/unloaded-module-list.js';
@@ -6,11 +7,6 @@ import { fileVersionString } from './streams/version-info.js';
 /** Windows code id: TimeDateStamp (8 hex digits) then SizeOfImage, as rust-minidump writes it. */
 function peCodeId(timeDateStamp: number, size: number): string {
   return timeDateStamp.toString(16).padStart(8, '0') + size.toString(16);
-}
-
-function basename(path: string): string {
-  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return i >= 0 ? path.slice(i + 1) : path;
 }
 
 /** The shared module record from MINIDUMP_MODULE and its CodeView record. */
@@ -31,7 +27,7 @@ export function moduleInfo(m: MinidumpModule, osId: string): ModuleInfo {
     info.debugId = cv.debugId;
   } else if (cv?.kind === 'elf') {
     // ELF modules have no separate debug file name: Breakpad uses the code file's.
-    info.debugFile = basename(m.name);
+    info.debugFile = fileNameOf(m.name);
     info.debugId = cv.debugId;
     info.codeId = cv.codeId;
   }
@@ -55,4 +51,3 @@ export function unloadedModuleInfo(m: RawUnloadedModule): UnloadedModuleInfo {
   };
 }
 
-export { basename };

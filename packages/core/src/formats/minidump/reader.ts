@@ -10,7 +10,8 @@ import { describeCrash } from './crash.js';
 import { readLinuxDetails } from './linux.js';
 import { MemoryRegions } from './memory.js';
 import { Minidump } from './minidump.js';
-import { basename, moduleInfo, unloadedModuleInfo } from './modules.js';
+import { moduleInfo, unloadedModuleInfo } from './modules.js';
+import { fileNameOf } from '../../report/file-name.js';
 import { collectAnnotations } from './annotations.js';
 import { systemInfo } from './system.js';
 import { readBreakpadInfo } from './streams/breakpad-info.js';
@@ -118,7 +119,7 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
 
   const linux = readLinuxDetails(dump, rawSystem ? pointerSize(system.cpu.arch) : 8);
   const crash = describeCrash(dump, exception, system, rawSystem);
-  const extras = collectAnnotations(dump, rawModules.map((m) => basename(m.name)));
+  const extras = collectAnnotations(dump, rawModules.map((m) => fileNameOf(m.name)));
 
   const processInfo: ProcessInfo = {};
   if (misc?.processId !== undefined) processInfo.pid = misc.processId;
@@ -129,7 +130,7 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
   }
   if (misc?.processUserTime !== undefined) processInfo.userTimeSeconds = misc.processUserTime;
   if (misc?.processKernelTime !== undefined) processInfo.kernelTimeSeconds = misc.processKernelTime;
-  if (modules.length > 0) processInfo.name = basename(modules[0].codeFile);
+  if (modules.length > 0) processInfo.name = fileNameOf(modules[0].codeFile);
   if (linux.cmdline) processInfo.commandLine = linux.cmdline.join(' ');
 
   const handles = dump.stream(S.HandleDataStream, readHandleData);

@@ -2,24 +2,12 @@
 // deliberately invalid files, must give a report (with warnings) or a typed parse error that says
 // where — never another exception, a hang, or an allocation sized by an unchecked count.
 import { test } from 'node:test';
+import { CountingSource } from '../../testing/counting-source.js';
 import assert from 'node:assert/strict';
 import { analyze } from '../../analyze.js';
-import { BufferSource, type ByteSource } from '../../io/byte-source.js';
+import { BufferSource } from '../../io/byte-source.js';
 import { CulpritParseError } from '../../io/errors.js';
 import { listCorpus, readCorpus } from '../../testing/corpus.js';
-
-/** A source that counts the bytes asked for, so an attempt to read a lying size shows up. */
-class CountingSource implements ByteSource {
-  requested = 0;
-  constructor(private readonly inner: ByteSource) {}
-  get size(): number {
-    return this.inner.size;
-  }
-  read(offset: number, length: number): Uint8Array {
-    this.requested += Math.min(length, Math.max(0, this.size - offset));
-    return this.inner.read(offset, length);
-  }
-}
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
 function rng(seed: number): () => number {
@@ -50,7 +38,7 @@ function check(bytes: Uint8Array, label: string, stats: { reports: number; error
     stats.errors++;
   }
   // Reads are bounded by the file: re-reading parts is fine, reading a lying size is not.
-  assert.ok(source.requested <= bytes.length * 64 + (1 << 20), `${label}: read ${source.requested} bytes of a ${bytes.length}-byte file`);
+  assert.ok(source.bytesRead <= bytes.length * 64 + (1 << 20), `${label}: read ${source.bytesRead} bytes of a ${bytes.length}-byte file`);
 }
 
 const dumps = listCorpus('minidump', (n) => n.endsWith('.dmp') || n.endsWith('.mdmp') || n === 'mdmp-dos').filter((p) => !p.includes('microdump'));
