@@ -46,3 +46,27 @@ test('bytes read do not grow with the size of a full-memory dump', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a window reads a dump kept inside a larger file exactly as the dump alone', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'culprit-window-'));
+  try {
+    const dump = writeTestMinidump({ threads: [], modules: [] });
+    const path = join(dir, 'segment');
+    const fd = openSync(path, 'w');
+    writeSync(fd, new Uint8Array(70_000).fill(0x4d)); // a block and more of other bytes before it
+    writeSync(fd, dump);
+    writeSync(fd, new Uint8Array(1000).fill(0xee)); // and after it
+    closeSync(fd);
+    const inner = new FileSource(path, { offset: 70_000, length: dump.length });
+    assert.equal(inner.size, dump.length);
+    assert.deepEqual(inner.read(0, dump.length), dump);
+    assert.deepEqual(inner.read(dump.length - 8, 100), dump.subarray(dump.length - 8)); // never past the window
+    assert.equal(analyze(inner).kind, 'minidump');
+    inner.close();
+    const clipped = new FileSource(path, { offset: 70_000 + dump.length + 900, length: 5000 });
+    assert.equal(clipped.size, 100); // a window past the file's end is cut at the end
+    clipped.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

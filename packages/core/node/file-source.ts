@@ -11,11 +11,16 @@ const MAX_BLOCKS = 256; // 16 MiB of cache at most, whatever the file's size
 export class FileSource implements ByteSource {
   readonly size: number;
   private readonly fd: number;
+  /** Where the source starts in the file: a dump kept inside a larger file (the service's intake journal). */
+  private readonly base: number;
   private readonly blocks = new Map<number, Uint8Array>();
 
-  constructor(path: string) {
+  /** `window` limits the source to `length` bytes from `offset` of the file (clipped to the file's end). */
+  constructor(path: string, window?: { offset: number; length: number }) {
     this.fd = openSync(path, 'r');
-    this.size = fstatSync(this.fd).size;
+    const fileSize = fstatSync(this.fd).size;
+    this.base = Math.min(window?.offset ?? 0, fileSize);
+    this.size = window ? Math.max(0, Math.min(window.length, fileSize - this.base)) : fileSize;
   }
 
   read(offset: number, length: number): Uint8Array {
@@ -31,7 +36,7 @@ export class FileSource implements ByteSource {
     const out = new Uint8Array(end - offset);
     let done = 0;
     while (done < out.length) {
-      const n = readSync(this.fd, out, done, out.length - done, offset + done);
+      const n = readSync(this.fd, out, done, out.length - done, this.base + offset + done);
       if (n <= 0) break;
       done += n;
     }
@@ -49,7 +54,7 @@ export class FileSource implements ByteSource {
     const buf = new Uint8Array(Math.min(BLOCK, this.size - start));
     let done = 0;
     while (done < buf.length) {
-      const n = readSync(this.fd, buf, done, buf.length - done, start + done);
+      const n = readSync(this.fd, buf, done, buf.length - done, this.base + start + done);
       if (n <= 0) break;
       done += n;
     }

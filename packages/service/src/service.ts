@@ -11,6 +11,8 @@ import { Processor } from './processing/processor.js';
 import { SqlWorkQueue } from './queue/sql-work-queue.js';
 import { FileBlobStore } from './storage/file-blob-store.js';
 import { IngestCommitter } from './storage/ingest-commit.js';
+import { IntakeBlobStore } from './storage/intake-blob-store.js';
+import { IntakeJournal } from './storage/intake-journal.js';
 import { migrateToLatest } from './storage/migrations.js';
 import { openSqlite } from './storage/sqlite/open.js';
 import { WorkerPool } from './workers/pool.js';
@@ -35,9 +37,11 @@ export async function createService(options: ServiceOptions & { processing?: boo
   await fsp.mkdir(config.dataDir, { recursive: true });
   const db = openSqlite(join(config.dataDir, 'culprit.sqlite'));
   let pool: WorkerPool | null = null;
+  let journal: IntakeJournal | null = null;
   try {
     await migrateToLatest(db);
-    const blobs = new FileBlobStore(join(config.dataDir, 'blobs'));
+    journal = new IntakeJournal(join(config.dataDir, 'journal'));
+    const blobs = new IntakeBlobStore(new FileBlobStore(join(config.dataDir, 'blobs')), journal);
     const symbols = new FileBlobStore(join(config.dataDir, 'symbols'));
     await fsp.mkdir(symbols.root, { recursive: true });
     const symbolPaths = (): string[] => [symbols.root, ...config.symbolPaths];
@@ -49,8 +53,8 @@ export async function createService(options: ServiceOptions & { processing?: boo
     const webhooks = new WebhookDispatcher(db);
     let processor: Processor | null = null;
     // Recovery runs before any worker exists: a start that fails here leaves nothing running.
-    const committer = new IngestCommitter(db, blobs, queue, () => processor?.kick());
-    await committer.recoverUnacknowledged();
+    const committer = new IngestCommitter(db, blobs, journal, queue, () => processor?.kick());
+    await committer.recover();
     if (options.processing !== false) {
       pool = new WorkerPool({ size: config.workers, timeoutMs: config.analysisTimeoutMs, memoryMb: config.analysisMemoryMb });
       processor = new Processor(db, blobs, queue, pool, metrics, {
@@ -61,7 +65,7 @@ export async function createService(options: ServiceOptions & { processing?: boo
       });
     }
     const intake = new Intake(blobs, committer, config.limits);
-    const ctx: ServiceContext = { config, db, blobs, symbols, symbolPaths, queue, intake, metrics, processor, webhooks };
+    const ctx: ServiceContext = { config, db, blobs, journal, symbols, symbolPaths, queue, intake, metrics, processor, webhooks };
 
     const bootstrapToken = await bootstrapAdmin(ctx);
     const app = await buildApp(ctx);
@@ -76,12 +80,14 @@ export async function createService(options: ServiceOptions & { processing?: boo
         await processor?.stop();
         await webhooks.drain();
         await workers?.close();
+        journal?.close();
         await db.destroy();
       },
     };
   } catch (err) {
     // A start that fails (migration, recovery, a bad config) leaves no workers and no open database.
     await pool?.close();
+    journal?.close();
     await db.destroy();
     throw err;
   }

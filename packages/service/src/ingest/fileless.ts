@@ -19,7 +19,7 @@ export function filelessDump(fields: Readonly<Record<string, string>>): Received
   const b = bugCheckFrom(fields);
   if (b === undefined) return undefined;
   if (!b.ok) throw new IngestError('CULPRIT_ERR_BAD_BUGCHECK', 400, `${b.problem}.`);
-  return { field: DUMP_FIELD, filename: '', key: NO_DUMP_KEY, size: 0 };
+  return { field: DUMP_FIELD, filename: '', key: NO_DUMP_KEY, size: 0, chunks: null };
 }
 
 export const isFileless = (f: ReceivedFile): boolean => f.key === NO_DUMP_KEY;

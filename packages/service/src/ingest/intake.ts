@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { IngestCommitter } from '../storage/ingest-commit.js';
 import { decodedBody } from './body-stream.js';
 import { IngestError } from './errors.js';
 import { identityFrom } from './fields.js';
 import type { IngestLimits } from './limits.js';
-import { DUMP_FIELD, receiveMultipart, type ReceivedFile } from './multipart.js';
+import { DUMP_FIELD, receiveMultipart, type ReceivedFile, type StagedBytes } from './multipart.js';
+import { bufferUpTo, SMALL_BLOB_BYTES } from '../storage/synced-file.js';
 import { filelessDump, isFileless } from './fileless.js';
 
 export interface IntakeRequest {
@@ -39,45 +40,39 @@ export class Intake {
     const id = randomUUID();
     const now = new Date();
     const day = now.toISOString().slice(0, 10);
-    const keyOf = (index: number): string => `dumps/${day}/${id}.${index}`;
     const body = decodedBody(req.body, req.headers, this.limits);
     const contentType = String(req.headers['content-type'] ?? '');
+    // Blobs written for files too large to hold in memory: deleted again if the upload is refused.
+    const spilled: string[] = [];
+    const stage = async (index: number, stream: Readable): Promise<StagedBytes> => {
+      const head = await bufferUpTo(stream, SMALL_BLOB_BYTES);
+      if (head.ended) return { size: head.size, chunks: head.chunks, key: null };
+      const key = `dumps/${day}/${id}.${index}`;
+      spilled.push(key);
+      const size = await this.blobs.write(key, Readable.from(headThenRest(head.chunks, stream)));
+      return { size, chunks: null, key };
+    };
 
-    let fields: Record<string, string>;
-    let files: ReceivedFile[];
-    if (/^multipart\/form-data/i.test(contentType)) {
-      const written: string[] = [];
-      try {
-        ({ fields, files } = await receiveMultipart(body, contentType, this.limits, async (index, _field, stream) => {
-          const key = keyOf(index);
-          written.push(key);
-          return { key, size: await this.blobs.write(key, stream) };
-        }));
-      } catch (err) {
-        await this.discard(written);
-        throw err;
-      }
-    } else {
-      fields = { ...req.query };
-      const key = keyOf(0);
-      try {
-        files = [{ field: DUMP_FIELD, filename: '', key, size: await this.blobs.write(key, body) }];
-      } catch (err) {
-        await this.discard([key]);
-        throw err instanceof IngestError ? err : new IngestError('CULPRIT_ERR_BAD_MULTIPART', 400, `the body could not be read: ${(err as Error).message}.`);
-      }
-    }
-
-    const keys = files.map((f) => f.key);
     try {
+      let fields: Record<string, string>;
+      let files: ReceivedFile[];
+      if (/^multipart\/form-data/i.test(contentType)) {
+        ({ fields, files } = await receiveMultipart(body, contentType, this.limits, (index, _field, stream) => stage(index, stream)));
+      } else {
+        fields = { ...req.query };
+        try {
+          files = [{ field: DUMP_FIELD, filename: '', ...(await stage(0, body)) }];
+        } catch (err) {
+          throw err instanceof IngestError ? err : new IngestError('CULPRIT_ERR_BAD_MULTIPART', 400, `the body could not be read: ${(err as Error).message}.`);
+        }
+      }
       const dump = files.find((f) => f.field === DUMP_FIELD) ?? files[0] ?? filelessDump(fields);
       if (!dump) throw new IngestError('CULPRIT_ERR_NO_DUMP', 400, `no file part: send the dump as '${DUMP_FIELD}'.`);
       if (dump.size === 0 && !isFileless(dump)) throw new IngestError('CULPRIT_ERR_EMPTY_DUMP', 400, 'the dump is empty.');
       const who = identityFrom(fields);
       req.authorize?.(who.product);
-      const attachments = files.filter((f) => f !== dump).map((f) => ({ name: f.field, filename: f.filename, key: f.key, size: f.size }));
-      await this.committer.commit(
-        {
+      await this.committer.commit({
+        row: {
           id,
           received_at: now.getTime(),
           received_day: day,
@@ -89,8 +84,6 @@ export class Intake {
           client_kind: who.clientKind,
           vm_guest: who.vmGuest,
           annotations: JSON.stringify(fields),
-          attachments: JSON.stringify(attachments),
-          dump_key: dump.key,
           dump_size: dump.size,
           status: 'queued',
           error: null,
@@ -107,11 +100,12 @@ export class Intake {
           result_key: null,
           processed_at: null,
         },
-        keys,
-      );
+        dump,
+        attachments: files.filter((f) => f !== dump),
+      });
       return { id, bytes: files.reduce((n, f) => n + f.size, 0) };
     } catch (err) {
-      await this.discard(keys);
+      await this.discard(spilled);
       throw err;
     }
   }
@@ -119,4 +113,10 @@ export class Intake {
   private async discard(keys: string[]): Promise<void> {
     await Promise.allSettled(keys.map((k) => this.blobs.delete(k)));
   }
+}
+
+/** The chunks already read, then the rest of the (paused) stream. */
+async function* headThenRest(head: readonly Uint8Array[], rest: Readable): AsyncGenerator<Uint8Array> {
+  yield* head;
+  yield* rest;
 }

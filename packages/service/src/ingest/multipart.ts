@@ -3,12 +3,20 @@ import type { Readable } from 'node:stream';
 import { IngestError } from './errors.js';
 import type { IngestLimits } from './limits.js';
 
-/** A file part as stored: which form field carried it and where its bytes now are. */
-export interface ReceivedFile {
+/** A file part as received: which form field carried it and where its bytes are now. */
+export interface ReceivedFile extends StagedBytes {
   field: string;
   filename: string;
-  key: string;
+}
+
+/**
+ * Bytes of an upload before it is committed: small ones held in memory (they go into the intake
+ * journal with the report's metadata), large ones already written and synced to a blob `key`.
+ */
+export interface StagedBytes {
   size: number;
+  chunks: Uint8Array[] | null;
+  key: string | null;
 }
 
 export interface ReceivedForm {
@@ -17,8 +25,8 @@ export interface ReceivedForm {
   files: ReceivedFile[];
 }
 
-/** Stores one file part; resolves once its bytes are synced. The caller deletes what it wrote when the form is refused. */
-export type FileSink = (index: number, field: string, stream: Readable) => Promise<{ key: string; size: number }>;
+/** Takes one file part in; the caller deletes any blob it wrote when the form is refused. */
+export type FileSink = (index: number, field: string, stream: Readable) => Promise<StagedBytes>;
 
 /** The part name Breakpad, Crashpad and Electron give the minidump. */
 export const DUMP_FIELD = 'upload_file_minidump';
@@ -73,7 +81,7 @@ export function receiveMultipart(body: Readable, contentType: string, limits: In
       const index = pending.length;
       open.add(stream);
       stream.once('close', () => open.delete(stream));
-      const stored = sink(index, name, stream).then(({ key, size }) => ({ field: name, filename: filename ?? '', key, size }));
+      const stored = sink(index, name, stream).then((staged) => ({ field: name, filename: filename ?? '', ...staged }));
       stored.catch(fail);
       pending.push(stored);
     });

@@ -98,10 +98,10 @@ export class Processor {
     const row = await this.db.selectFrom('reports').select(['dump_key', 'annotations']).where('id', '=', reportId).executeTakeFirst();
     if (!row) return this.queue.complete(reportId);
     const fileless = row.dump_key === NO_DUMP_KEY;
-    const path = fileless ? null : this.blobs.localPath(row.dump_key);
-    if (!fileless && !path) throw new Error('the worker pool needs a local blob store');
+    const dump = fileless ? null : this.blobs.localFile(row.dump_key);
+    if (!fileless && !dump) throw new Error('the worker pool needs a local blob store');
     try {
-      const res = fileless ? analyzeFileless(row.annotations) : await this.pool.run(path!, this.opts.symbolPaths(), this.opts.testHooks);
+      const res = fileless ? analyzeFileless(row.annotations) : await this.pool.run(dump!, this.opts.symbolPaths(), this.opts.testHooks);
       if (this.stopped) return;
       if (res.ok) {
         const resultKey = `results/${reportId}.json`;

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { parseJournalKey } from '../storage/journal-key.js';
+import { reclaimSegment } from '../storage/journal-reclaim.js';
 import type { ServiceContext } from '../context.js';
 import { requireRole } from '../auth/require-role.js';
 import { loadAnswer } from '../answers/answer-for.js';
@@ -133,8 +135,10 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
     { onRequest: admin, schema: { summary: 'Delete a report and its files (admin)', tags: ['reports'], security: [{ bearer: [] }], params: idParams, response: { 204: { type: 'null' }, 404: errorSchema } } },
     async (request, reply) => {
       const { id } = request.params as { id: string };
-      const r = await ctx.db.selectFrom('reports').select(['dump_key', 'attachments', 'result_key', 'bucket_id', 'status']).where('id', '=', id).executeTakeFirst();
+      const r = await ctx.db.selectFrom('reports').select(['dump_key', 'attachments', 'result_key', 'bucket_id', 'status', 'journal_segment', 'journal_offset']).where('id', '=', id).executeTakeFirst();
       if (!r) return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no report ${id}.`);
+      // The journal record goes first: a crash after it leaves a row without bytes, never a deleted report replayed at start.
+      if (r.journal_segment !== null && r.journal_offset !== null) await ctx.journal.erase(r.journal_segment, r.journal_offset);
       await ctx.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('reports').where('id', '=', id).execute();
         await trx.deleteFrom('report_modules').where('report_id', '=', id).execute();
@@ -142,7 +146,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: ServiceContext): P
         if (r.bucket_id !== null) await trx.updateTable('buckets').set((eb) => ({ report_count: eb('report_count', '-', 1) })).where('id', '=', r.bucket_id).execute();
       });
       const keys = [r.dump_key, ...(JSON.parse(r.attachments) as { key: string }[]).map((a) => a.key), ...(r.result_key ? [r.result_key] : [])];
-      await Promise.allSettled(keys.filter((k) => k !== NO_DUMP_KEY).map((k) => ctx.blobs.delete(k)));
+      await Promise.allSettled(keys.filter((k) => k !== NO_DUMP_KEY && !parseJournalKey(k)).map((k) => ctx.blobs.delete(k)));
+      if (r.journal_segment !== null) await reclaimSegment(ctx.db, ctx.journal, r.journal_segment);
       return reply.code(204).send();
     },
   );

@@ -54,11 +54,11 @@ export async function symbolRoutes(app: FastifyInstance, ctx: ServiceContext): P
         if (/^multipart\/form-data/i.test(type)) {
           const form = await receiveMultipart(body, type, ctx.config.limits, async (i, _f, stream) => {
             const key = `${tmp}.${i}`;
-            return { key, size: await ctx.blobs.write(key, stream) };
+            return { key, size: await ctx.blobs.write(key, stream), chunks: null };
           });
           for (const f of form.files) {
-            incoming.push({ name: f.filename || f.field, bytes: await ctx.blobs.read(f.key) });
-            await ctx.blobs.delete(f.key);
+            incoming.push({ name: f.filename || f.field, bytes: await ctx.blobs.read(f.key!) });
+            await ctx.blobs.delete(f.key!);
           }
         } else {
           await ctx.blobs.write(tmp, body);

@@ -15,9 +15,15 @@ export interface BlobStore {
   syncNames(keys: readonly string[]): Promise<void>;
   read(key: string): Promise<Buffer>;
   openRead(key: string): Readable;
-  /** A local file path for workers to read lazily, or null for remote stores. */
-  localPath(key: string): string | null;
+  /** Where a blob is on the local disk, for workers to read lazily; null for remote stores. */
+  localFile(key: string): LocalFile | null;
   delete(key: string): Promise<void>;
   /** Every key under a prefix (tests; a sweep of files never acknowledged will use it). */
   list(prefix: string): Promise<string[]>;
+}
+
+/** A blob on the local disk: a whole file, or a window of one (a dump inside the intake journal). */
+export interface LocalFile {
+  path: string;
+  window?: { offset: number; length: number };
 }

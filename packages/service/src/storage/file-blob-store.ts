@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import type { BlobStore } from './blob-store.js';
+import type { BlobStore, LocalFile } from './blob-store.js';
 import { bufferUpTo, SMALL_BLOB_BYTES, writeSynced } from './synced-file.js';
 
 /** Blobs as plain files under one folder: `write` syncs the file, `syncNames` syncs its folder. */
@@ -56,8 +56,8 @@ export class FileBlobStore implements BlobStore {
     return createReadStream(this.pathOf(key));
   }
 
-  localPath(key: string): string | null {
-    return this.pathOf(key);
+  localFile(key: string): LocalFile {
+    return { path: this.pathOf(key) };
   }
 
   async delete(key: string): Promise<void> {

@@ -1,43 +1,106 @@
-// A report whose row committed while its file name was lost (crash between the two halves of a
-// group commit) was never acknowledged: the next start drops it; complete reports stay queued.
+// Start-up recovery of the intake, from the two halves of a group commit that a crash can split:
+// a journal record whose row never committed (acknowledged: replayed), a row whose record never
+// reached the disk (never acknowledged: dropped), and a large upload whose file lost its name.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCorpus } from '../../../core/src/testing/corpus.js';
 import { createService } from '../service.js';
 import { crashpadBody, multipart } from '../testing/client-bodies.js';
 
-test('start drops queued reports whose dump or attachment file is missing, keeps the rest', async () => {
+test('start replays records without rows, drops rows without records or files, keeps the rest', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'culprit-recover-'));
   try {
     const dump = readCorpus('minidump', 'rust-minidump', 'test.dmp');
     const first = await createService({ dataDir, processing: false });
-    const ids: string[] = [];
-    for (const prod of ['Kept', 'LostDump', 'LostAttachment']) {
-      const b = crashpadBody(dump, { prod });
-      const r = await first.app.inject({ method: 'POST', url: '/submit', payload: b.payload, headers: b.headers });
+    const submit = async (body: { payload: Buffer; headers: Record<string, string> }): Promise<string> => {
+      const r = await first.app.inject({ method: 'POST', url: '/submit', payload: body.payload, headers: body.headers });
       assert.equal(r.statusCode, 200, r.body);
+      return r.body;
+    };
+    const kept = await submit(crashpadBody(dump, { prod: 'Kept' }));
+    const replayed = await submit(crashpadBody(dump, { prod: 'Replayed', ver: '7.1' }));
+    // Over 1 MiB: written to a file of its own, which then loses its name.
+    const large = new Uint8Array(1536 * 1024);
+    large.set(dump);
+    const lostLarge = await submit(crashpadBody(large, { prod: 'LostLarge' }));
+    // A file-less VM guest bug check: a record with no bytes, and nothing to lose.
+    const fileless = await submit(multipart(Object.entries({ kind: 'vm-guest', vm_name: 'win', host: 'h', bugcheck_code: '0x0000007E', bugcheck_parameters: '0x1,0x2,0x3,0x4' }).map(([name, value]) => ({ name, value }))));
+    const torn = await submit(crashpadBody(dump, { prod: 'Torn' }));
+
+    const rows = await first.ctx.db.selectFrom('reports').selectAll().execute();
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    assert.match(row(kept).dump_key, /^journal\//);
+    assert.match(row(lostLarge).dump_key, /^dumps\//);
+    // The replayed report's transaction "never committed"...
+    await first.ctx.db.deleteFrom('jobs').where('report_id', '=', replayed).execute();
+    await first.ctx.db.deleteFrom('reports').where('id', '=', replayed).execute();
+    await first.ctx.blobs.delete(row(lostLarge).dump_key);
+    await first.close();
+    // ...and the last record was cut off in the middle of its dump.
+    const tornRow = row(torn);
+    const segment = first.ctx.journal.pathOf(tornRow.journal_segment!);
+    truncateSync(segment, tornRow.journal_offset! + 200);
+
+    const second = await createService({ dataDir, processing: false });
+    try {
+      const left = await second.ctx.db.selectFrom('reports').selectAll().execute();
+      assert.deepEqual(left.map((r) => r.id).sort(), [kept, replayed, fileless].sort());
+      const jobs = await second.ctx.db.selectFrom('jobs').select('report_id').execute();
+      assert.deepEqual(jobs.map((j) => j.report_id).sort(), [kept, replayed, fileless].sort());
+      const back = left.find((r) => r.id === replayed)!;
+      assert.deepEqual({ ...back }, { ...row(replayed) }, 'the replayed row is the row as it was committed');
+      assert.deepEqual(new Uint8Array(await second.ctx.blobs.read(back.dump_key)), dump);
+      assert.equal(statSync(segment).size, tornRow.journal_offset, 'the torn tail is cut');
+
+      // Uploads go on from the cut, and survive the next start.
+      const next = await second.app.inject({ method: 'POST', url: '/submit', ...crashpadBody(dump, { prod: 'After' }) });
+      assert.equal(next.statusCode, 200, next.body);
+      const after = await second.ctx.db.selectFrom('reports').select(['journal_offset', 'dump_key']).where('id', '=', next.body).executeTakeFirstOrThrow();
+      assert.equal(after.journal_offset, tornRow.journal_offset);
+      await second.close();
+      const third = await createService({ dataDir, processing: false });
+      try {
+        const ids = (await third.ctx.db.selectFrom('reports').select('id').execute()).map((r) => r.id);
+        assert.deepEqual(ids.sort(), [kept, replayed, fileless, next.body].sort());
+        assert.deepEqual(new Uint8Array(await third.ctx.blobs.read(after.dump_key)), dump);
+      } finally {
+        await third.close();
+      }
+    } finally {
+      await second.close().catch(() => undefined);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a deleted report is erased from the journal and stays deleted after a restart', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'culprit-erase-'));
+  try {
+    const dump = readCorpus('minidump', 'rust-minidump', 'test.dmp');
+    const first = await createService({ dataDir, processing: false });
+    const auth = { authorization: `Bearer ${first.bootstrapToken}` };
+    const ids: string[] = [];
+    for (const prod of ['Gone', 'Stays']) {
+      const r = await first.app.inject({ method: 'POST', url: '/submit', ...crashpadBody(dump, { prod }) });
       ids.push(r.body);
     }
-    // A file-less VM guest bug check: nothing on disk, and nothing lost.
-    const fileless = multipart(Object.entries({ kind: 'vm-guest', vm_name: 'win', host: 'h', bugcheck_code: '0x0000007E', bugcheck_parameters: '0x1,0x2,0x3,0x4' }).map(([name, value]) => ({ name, value })));
-    const f = await first.app.inject({ method: 'POST', url: '/submit', payload: fileless.payload, headers: fileless.headers });
-    assert.equal(f.statusCode, 200, f.body);
-    const rows = await first.ctx.db.selectFrom('reports').select(['id', 'dump_key']).execute();
-    const keyOf = (id: string) => rows.find((r) => r.id === id)!.dump_key;
-    await first.ctx.blobs.delete(keyOf(ids[1]!));
-    // An attachment key recorded on the third report that never reached the disk.
-    await first.ctx.db.updateTable('reports').set({ attachments: JSON.stringify([{ name: 'upload_file_log', filename: 'a.log', key: 'dumps/gone/x.1', size: 3 }]) }).where('id', '=', ids[2]!).execute();
+    const gone = await first.ctx.db.selectFrom('reports').selectAll().where('id', '=', ids[0]!).executeTakeFirstOrThrow();
+    const del = await first.app.inject({ method: 'DELETE', url: `/api/reports/${ids[0]}`, headers: auth });
+    assert.equal(del.statusCode, 204, del.body);
+    const bytes = await first.ctx.blobs.read(gone.dump_key);
+    assert.ok(bytes.every((b) => b === 0), 'the dump bytes are overwritten');
     await first.close();
 
     const second = await createService({ dataDir, processing: false });
     try {
-      const left = await second.ctx.db.selectFrom('reports').select('id').execute();
-      assert.deepEqual(left.map((r) => r.id).sort(), [ids[0], f.body].sort());
-      const jobs = await second.ctx.db.selectFrom('jobs').select('report_id').execute();
-      assert.deepEqual(jobs.map((j) => j.report_id).sort(), [ids[0], f.body].sort());
+      const left = (await second.ctx.db.selectFrom('reports').select('id').execute()).map((r) => r.id);
+      assert.deepEqual(left, [ids[1]]);
+      const raw = await second.app.inject({ url: `/api/reports/${ids[1]}/raw`, headers: auth });
+      assert.deepEqual(new Uint8Array(raw.rawPayload), dump);
     } finally {
       await second.close();
     }

@@ -1,24 +1,41 @@
-import { NO_DUMP_KEY } from '../ingest/fileless.js';
-import { existsSync } from 'node:fs';
 import type { Insertable, Kysely } from 'kysely';
+import { existsSync } from 'node:fs';
+import { NO_DUMP_KEY } from '../ingest/fileless.js';
+import type { ReceivedFile } from '../ingest/multipart.js';
 import type { WorkQueue } from '../queue/work-queue.js';
 import type { BlobStore } from './blob-store.js';
+import type { IntakeJournal, RecordPlace } from './intake-journal.js';
+import { journalKey, parseJournalKey } from './journal-key.js';
 import type { Database, ReportsTable } from './schema.js';
 
-interface Pending {
+/** A report ready to commit: its row but for where its bytes go, which the commit decides. */
+export interface IngestDraft {
+  row: Omit<Insertable<ReportsTable>, 'dump_key' | 'attachments' | 'journal_segment' | 'journal_offset'>;
+  dump: ReceivedFile;
+  attachments: ReceivedFile[];
+}
+
+/** What a journal record's header holds: the report's row, replayed into the database if it is missing. */
+interface RecordHeader {
+  v: 1;
   row: Insertable<ReportsTable>;
-  keys: string[];
+}
+
+interface Pending {
+  draft: IngestDraft;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
+/** Rows per INSERT statement: well under SQLite's 32766 bound parameters at ~30 columns a row. */
+const INSERT_CHUNK = 500;
+
 /**
- * Group commit for ingest. Each upload has already synced its own bytes; what remains is to make
- * the new file names and the metadata rows durable. Uploads arriving together share one folder
- * sync and one database transaction (one WAL fsync), and the two run side by side, which is what
- * lets the service keep up with a bare write-and-fsync server. A report is acknowledged only once
- * both are done. A crash between them can leave a committed row whose file name never reached the
- * disk: such a report was never acknowledged, and `recoverUnacknowledged` drops it at start.
+ * Group commit for ingest. Uploads that arrive together become records of the intake journal
+ * (bytes and row in one record: intake-journal.ts), written with one write and one fdatasync;
+ * side by side, their rows go into the database in one transaction. A report is acknowledged once
+ * both are done. A crash between the two leaves either a record without a row (replayed at start)
+ * or a row whose record never reached the disk (never acknowledged: dropped at start), see `recover`.
  */
 export class IngestCommitter {
   private batch: Pending[] = [];
@@ -27,13 +44,14 @@ export class IngestCommitter {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly blobs: BlobStore,
+    private readonly journal: IntakeJournal,
     private readonly queue: WorkQueue,
     private readonly onCommitted: (ids: string[]) => void,
   ) {}
 
-  commit(row: Insertable<ReportsTable>, keys: string[]): Promise<void> {
+  commit(draft: IngestDraft): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.batch.push({ row, keys, resolve, reject });
+      this.batch.push({ draft, resolve, reject });
       if (!this.flushing) this.flushing = this.flushLoop();
     });
   }
@@ -42,28 +60,69 @@ export class IngestCommitter {
     // Yield once so uploads finishing in the same turn join this batch.
     await new Promise((r) => setImmediate(r));
     while (this.batch.length > 0) {
-      const batch = this.batch;
+      const batch: Pending[] = [];
+      const rows: Insertable<ReportsTable>[] = [];
+      const places: RecordPlace[] = [];
+      for (const p of this.batch) {
+        try {
+          const { row, place } = this.place(p.draft);
+          batch.push(p);
+          rows.push(row);
+          places.push(place);
+        } catch (err) {
+          p.reject(err);
+        }
+      }
       this.batch = [];
-      const ids = batch.map((p) => p.row.id);
+      if (batch.length === 0) continue;
+      const ids = rows.map((r) => r.id);
+      const spilled = batch.flatMap((p) => [p.draft.dump, ...p.draft.attachments]).flatMap((f) => (f.chunks === null && f.key ? [f.key] : []));
       const now = Date.now();
-      const [names, rows] = await Promise.allSettled([
-        this.blobs.syncNames(batch.flatMap((p) => p.keys)),
+      const [journal, names, inserted] = await Promise.allSettled([
+        this.journal.flush(),
+        this.blobs.syncNames(spilled),
         this.db.transaction().execute(async (trx) => {
-          await trx.insertInto('reports').values(batch.map((p) => p.row)).execute();
+          for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('reports').values(rows.slice(i, i + INSERT_CHUNK)).execute();
           await this.queue.enqueue(trx, ids, now);
         }),
       ]);
-      if (names.status === 'fulfilled' && rows.status === 'fulfilled') {
+      if (journal.status === 'fulfilled' && names.status === 'fulfilled' && inserted.status === 'fulfilled') {
         for (const p of batch) p.resolve();
         this.onCommitted(ids);
         continue;
       }
-      // The caller deletes the files of a refused upload, so its rows must go too.
-      if (rows.status === 'fulfilled') await this.dropRows(ids).catch(() => undefined);
-      const err = names.status === 'rejected' ? names.reason : (rows as PromiseRejectedResult).reason;
+      // Refused uploads leave nothing behind: their rows go, their records are erased.
+      if (inserted.status === 'fulfilled') await this.dropRows(ids).catch(() => undefined);
+      if (journal.status === 'fulfilled') await Promise.allSettled(places.map((pl) => this.journal.erase(pl.segment, pl.offset)));
+      const err = [journal, names, inserted].find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason;
       for (const p of batch) p.reject(err);
     }
     this.flushing = null;
+  }
+
+  /** Appends the draft's record to the journal and returns its complete row. */
+  private place(draft: IngestDraft): { row: Insertable<ReportsTable>; place: RecordPlace } {
+    const held = [draft.dump, ...draft.attachments].filter((f) => f.chunks !== null);
+    let row: Insertable<ReportsTable> | undefined;
+    const place = this.journal.append(
+      held.map((f) => f.chunks!),
+      (at) => {
+        const keyOf = (f: ReceivedFile): string => {
+          const i = held.indexOf(f);
+          if (i < 0) return f.key ?? NO_DUMP_KEY;
+          return journalKey({ segment: at.segment, record: at.offset, start: at.files[i]!.start, length: at.files[i]!.length });
+        };
+        row = {
+          ...draft.row,
+          dump_key: keyOf(draft.dump),
+          attachments: JSON.stringify(draft.attachments.map((f) => ({ name: f.field, filename: f.filename, key: keyOf(f), size: f.size }))),
+          journal_segment: at.segment,
+          journal_offset: at.offset,
+        };
+        return new TextEncoder().encode(JSON.stringify({ v: 1, row } satisfies RecordHeader));
+      },
+    );
+    return { row: row!, place };
   }
 
   private async dropRows(ids: readonly string[]): Promise<void> {
@@ -74,22 +133,70 @@ export class IngestCommitter {
   }
 
   /**
-   * At start, before processing: a queued report whose dump or attachment file is missing was
-   * committed while its folder sync was cut off by a crash, so it was never acknowledged. Its row
-   * and job are removed (the client retries). Only local stores can lose a name this way.
+   * At start, before processing and before any upload:
+   * - the journal is read from the segment of the newest report the database knows, each record
+   *   whose row is missing (its transaction was cut off by a crash after the record was synced:
+   *   an acknowledged report) is inserted again, queued;
+   * - rows whose record lies past the journal's last good byte (the record was cut off: never
+   *   acknowledged) are dropped, and so are queued rows whose large-file blob is missing;
+   * - the journal's torn tail is cut, and appending goes on from there.
    */
-  async recoverUnacknowledged(): Promise<number> {
+  async recover(): Promise<{ replayed: number; dropped: number }> {
+    const newest = await this.db
+      .selectFrom('reports')
+      .select(['journal_segment', 'journal_offset'])
+      .where('journal_segment', 'is not', null)
+      .orderBy('journal_segment', 'desc')
+      .orderBy('journal_offset', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    let replayed = 0;
+    const { ends } = await this.journal.recover(newest?.journal_segment ?? null, async (records) => {
+      const headers = records.flatMap((r) => {
+        try {
+          const h = JSON.parse(new TextDecoder().decode(r.header)) as RecordHeader;
+          return h?.v === 1 && typeof h.row?.id === 'string' ? [h] : [];
+        } catch {
+          return []; // a record whose checksum holds but whose header is not ours: nothing to replay
+        }
+      });
+      if (headers.length === 0) return;
+      const known = new Set((await this.db.selectFrom('reports').select('id').where('id', 'in', headers.map((h) => h.row.id)).execute()).map((r) => r.id));
+      const missing = headers.filter((h) => !known.has(h.row.id)).map((h) => ({ ...h.row, status: 'queued' as const }));
+      if (missing.length === 0) return;
+      await this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('reports').values(missing).execute();
+        await this.queue.enqueue(trx, missing.map((r) => r.id), Date.now());
+      });
+      replayed += missing.length;
+    });
+
+    // Rows whose record is past the last good byte of its segment, or in a segment past the last.
+    const appending = Math.max(...ends.keys());
+    const ahead = await this.db
+      .selectFrom('reports')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb('journal_segment', '>', appending),
+          ...[...ends].map(([segment, end]) => eb.and([eb('journal_segment', '=', segment), eb('journal_offset', '>=', end)])),
+        ]),
+      )
+      .execute();
     const queued = await this.db.selectFrom('reports').select(['id', 'dump_key', 'attachments']).where('status', '=', 'queued').execute();
     const lost = queued.filter((r) => [r.dump_key, ...attachmentKeys(r.attachments)].some((k) => !this.present(k))).map((r) => r.id);
-    for (let i = 0; i < lost.length; i += 500) await this.dropRows(lost.slice(i, i + 500));
-    return lost.length;
+    const dropped = [...new Set([...ahead.map((r) => r.id), ...lost])];
+    for (let i = 0; i < dropped.length; i += INSERT_CHUNK) await this.dropRows(dropped.slice(i, i + INSERT_CHUNK));
+    return { replayed, dropped: dropped.length };
   }
 
+  /** Whether a queued report's blob is there: a large upload's file could lose its name in a crash. */
   private present(key: string): boolean {
-    // A file-less report (a VM guest's bug check sent without a dump) has no bytes to lose.
-    if (key === NO_DUMP_KEY) return true;
-    const path = this.blobs.localPath(key);
-    return path === null || existsSync(path);
+    // A file-less report (a VM guest's bug check sent without a dump) has no bytes to lose, and
+    // journal ranges were checked against the journal's end above.
+    if (key === NO_DUMP_KEY || parseJournalKey(key)) return true;
+    const local = this.blobs.localFile(key);
+    return local === null || existsSync(local.path);
   }
 }
 

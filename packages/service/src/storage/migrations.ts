@@ -225,6 +225,14 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  '005-intake-journal': {
+    // Uploads are records of the intake journal; start-up recovery looks for the newest one a row knows.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('reports').addColumn('journal_segment', 'integer').execute();
+      await db.schema.alterTable('reports').addColumn('journal_offset', 'integer').execute();
+      await db.schema.createIndex('reports_journal_place').on('reports').columns(['journal_segment', 'journal_offset']).execute();
+    },
+  },
 };
 
 const MIGRATION_PAGE = 1000;

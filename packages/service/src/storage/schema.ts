@@ -59,6 +59,9 @@ export interface ReportsTable {
   vm_guest: string | null;
   result_key: string | null;
   processed_at: number | null;
+  /** The report's intake journal record (storage/intake-journal.ts): its segment and offset. */
+  journal_segment: number | null;
+  journal_offset: number | null;
 }
 
 export interface JobsTable {

@@ -14,10 +14,10 @@ process.on('message', (msg: AnalysisRequest) => {
 process.on('disconnect', () => process.exit(0));
 
 function handle(req: AnalysisRequest): AnalysisResponse {
-  if (req.testHooks) runTestOnlyPoison(req.path);
+  if (req.testHooks) runTestOnlyPoison(req.path, req.window?.offset ?? 0);
   let source: FileSource | undefined;
   try {
-    source = new FileSource(req.path);
+    source = new FileSource(req.path, req.window);
     const report = analyze(source, { symbols: supplierFor(req.symbolPaths) });
     return { jobId: req.jobId, ok: true, summary: summarize(report, req.symbolPaths), reportJson: reportJson(report) };
   } catch (err) {

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import type { LocalFile } from '../storage/blob-store.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisRequest, AnalysisResponse } from './protocol.js';
@@ -55,9 +56,9 @@ export class WorkerPool {
    * Runs one analysis on an idle worker. When every worker is busy (the processor may claim work
    * while a lost worker is being replaced), the job waits for the next free one instead of failing.
    */
-  async run(path: string, symbolPaths: string[], testHooks: boolean): Promise<AnalysisResponse> {
+  async run(dump: LocalFile, symbolPaths: string[], testHooks: boolean): Promise<AnalysisResponse> {
     const slot = await this.acquire();
-    return this.runOn(slot, path, symbolPaths, testHooks);
+    return this.runOn(slot, dump, symbolPaths, testHooks);
   }
 
   /** Jobs waiting for a worker, in arrival order. */
@@ -82,8 +83,8 @@ export class WorkerPool {
     else slot.busy = false;
   }
 
-  private runOn(slot: Slot, path: string, symbolPaths: string[], testHooks: boolean): Promise<AnalysisResponse> {
-    const req: AnalysisRequest = { jobId: this.nextJobId++, path, symbolPaths, testHooks };
+  private runOn(slot: Slot, dump: LocalFile, symbolPaths: string[], testHooks: boolean): Promise<AnalysisResponse> {
+    const req: AnalysisRequest = { jobId: this.nextJobId++, path: dump.path, window: dump.window, symbolPaths, testHooks };
     return new Promise<AnalysisResponse>((resolve, reject) => {
       const { child } = slot;
       let done = false;

@@ -3,6 +3,8 @@ export interface AnalysisRequest {
   jobId: number;
   /** Local path of the dump; the worker reads it lazily. */
   path: string;
+  /** The dump's bytes within that file, when it shares the file with others (the intake journal). */
+  window?: { offset: number; length: number };
   /** Breakpad symbol store folders, searched in order. */
   symbolPaths: string[];
   testHooks: boolean;

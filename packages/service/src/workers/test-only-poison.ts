@@ -9,12 +9,12 @@ export const TEST_ONLY_HANG_MARKER = 'CULPRIT-TEST-ONLY-HANG';
 export const TEST_ONLY_OOM_MARKER = 'CULPRIT-TEST-ONLY-OOM';
 export const TEST_ONLY_CRASH_MARKER = 'CULPRIT-TEST-ONLY-CRASH';
 
-export function runTestOnlyPoison(path: string): void {
+export function runTestOnlyPoison(path: string, offset: number): void {
   const head = Buffer.alloc(32);
   const fd = openSync(path, 'r');
   let n: number;
   try {
-    n = readSync(fd, head, 0, head.length, 0);
+    n = readSync(fd, head, 0, head.length, offset);
   } finally {
     closeSync(fd);
   }
