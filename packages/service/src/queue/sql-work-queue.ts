@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import type { Job, WorkQueue } from './work-queue.js';
 
@@ -11,11 +11,15 @@ export class SqlWorkQueue implements WorkQueue {
 
   async enqueue(trx: Kysely<Database>, reportIds: readonly string[], now: number): Promise<void> {
     if (reportIds.length === 0) return;
-    await trx
+    await trx.executeQuery(this.enqueueStatement(reportIds, now));
+  }
+
+  enqueueStatement(reportIds: readonly string[], now: number): CompiledQuery {
+    return this.db
       .insertInto('jobs')
       .values(reportIds.map((report_id) => ({ report_id, state: 'queued' as const, attempts: 0, available_at: now, last_error: null })))
       .onConflict((oc) => oc.column('report_id').doUpdateSet({ state: 'queued', attempts: 0, available_at: now, last_error: null }))
-      .execute();
+      .compile();
   }
 
   async claim(limit: number, now: number): Promise<Job[]> {

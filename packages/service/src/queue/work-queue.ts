@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 
 export interface Job {
@@ -14,6 +14,8 @@ export interface Job {
 export interface WorkQueue {
   /** Adds jobs inside the caller's transaction (the one that stores the reports). */
   enqueue(trx: Kysely<Database>, reportIds: readonly string[], now: number): Promise<void>;
+  /** The statement `enqueue` runs, for a caller that sends its transaction as one batch (ingest). */
+  enqueueStatement(reportIds: readonly string[], now: number): CompiledQuery;
   /** Takes up to `limit` due jobs and marks them running. */
   claim(limit: number, now: number): Promise<Job[]>;
   complete(reportId: string): Promise<void>;

@@ -7,6 +7,7 @@ import type { BlobStore } from './blob-store.js';
 import type { IntakeJournal, RecordPlace } from './intake-journal.js';
 import { journalKey, parseJournalKey } from './journal-key.js';
 import type { Database, ReportsTable } from './schema.js';
+import { atomicBatch, type AtomicBatch } from './sqlite/open.js';
 
 /** A report ready to commit: its row but for where its bytes go, which the commit decides. */
 export interface IngestDraft {
@@ -40,6 +41,7 @@ const INSERT_CHUNK = 500;
 export class IngestCommitter {
   private batch: Pending[] = [];
   private flushing: Promise<void> | null = null;
+  private readonly insertBatch: AtomicBatch;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -47,7 +49,9 @@ export class IngestCommitter {
     private readonly journal: IntakeJournal,
     private readonly queue: WorkQueue,
     private readonly onCommitted: (ids: string[]) => void,
-  ) {}
+  ) {
+    this.insertBatch = atomicBatch(db);
+  }
 
   commit(draft: IngestDraft): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -81,10 +85,11 @@ export class IngestCommitter {
       const [journal, names, inserted] = await Promise.allSettled([
         this.journal.flush(),
         this.blobs.syncNames(spilled),
-        this.db.transaction().execute(async (trx) => {
-          for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('reports').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-          await this.queue.enqueue(trx, ids, now);
-        }),
+        // One round trip to the database: the rows and their jobs as one batch.
+        this.insertBatch([
+          ...chunks(rows, INSERT_CHUNK).map((c) => this.db.insertInto('reports').values(c).compile()),
+          ...chunks(ids, INSERT_CHUNK).map((c) => this.queue.enqueueStatement(c, now)),
+        ]),
       ]);
       if (journal.status === 'fulfilled' && names.status === 'fulfilled' && inserted.status === 'fulfilled') {
         for (const p of batch) p.resolve();
@@ -207,4 +212,10 @@ function attachmentKeys(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -24,12 +24,26 @@ function prepare(sql: string): SqliteDatabase.Statement {
   return stmt;
 }
 
+const runBatch = db.transaction((batch: { sql: string; parameters: readonly unknown[] }[]) => {
+  for (const q of batch) prepare(q.sql).run(...q.parameters);
+});
+
 parentPort!.on('message', (req: SqliteRequest) => {
   let res: SqliteResponse;
   if ('close' in req) {
     db.close();
     parentPort!.postMessage({ id: req.id, rows: [] } satisfies SqliteResponse);
     parentPort!.close();
+    return;
+  }
+  if ('batch' in req) {
+    try {
+      runBatch(req.batch);
+      res = { id: req.id, rows: [] };
+    } catch (err) {
+      res = { id: req.id, error: { message: (err as Error).message, code: (err as { code?: string }).code } };
+    }
+    parentPort!.postMessage(res);
     return;
   }
   try {

@@ -72,6 +72,20 @@ export class SqliteThreadDriver implements Driver {
     await c.executeQuery(CompiledQuery.raw('rollback'));
   }
 
+  /**
+   * Runs `queries` in one transaction on the database thread, in one round trip. Takes the
+   * connection like any Kysely transaction, so it never runs inside someone else's.
+   */
+  async runBatch(queries: readonly CompiledQuery[]): Promise<void> {
+    await this.acquireConnection();
+    try {
+      const res = await this.send({ id: this.nextId++, batch: queries.map((q) => ({ sql: q.sql, parameters: q.parameters })) });
+      if ('error' in res) throw Object.assign(new Error(res.error.message), { code: res.error.code });
+    } finally {
+      await this.releaseConnection();
+    }
+  }
+
   async destroy(): Promise<void> {
     if (!this.worker) return;
     await this.send({ id: this.nextId++, close: true });
