@@ -79,30 +79,38 @@ export class IngestCommitter {
       }
       this.batch = [];
       if (batch.length === 0) continue;
-      const ids = rows.map((r) => r.id);
-      const spilled = batch.flatMap((p) => [p.draft.dump, ...p.draft.attachments]).flatMap((f) => (f.chunks === null && f.key ? [f.key] : []));
-      const now = Date.now();
-      const [journal, names, inserted] = await Promise.allSettled([
-        this.journal.flush(),
-        this.blobs.syncNames(spilled),
-        // One round trip to the database: the rows and their jobs as one batch.
-        this.insertBatch([
-          ...chunks(rows, INSERT_CHUNK).map((c) => this.db.insertInto('reports').values(c).compile()),
-          ...chunks(ids, INSERT_CHUNK).map((c) => this.queue.enqueueStatement(c, now)),
-        ]),
-      ]);
-      if (journal.status === 'fulfilled' && names.status === 'fulfilled' && inserted.status === 'fulfilled') {
-        for (const p of batch) p.resolve();
-        this.onCommitted(ids);
-        continue;
-      }
-      // Refused uploads leave nothing behind: their rows go, their records are erased.
-      if (inserted.status === 'fulfilled') await this.dropRows(ids).catch(() => undefined);
-      if (journal.status === 'fulfilled') await Promise.allSettled(places.map((pl) => this.journal.erase(pl.segment, pl.offset)));
-      const err = [journal, names, inserted].find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason;
-      for (const p of batch) p.reject(err);
+      const journal = this.journal.flush();
+      void this.settle(batch, rows, places, journal);
+      // The next batch starts once the journal is free again; this one's rows may still be on their way.
+      await journal.catch(() => undefined);
     }
     this.flushing = null;
+  }
+
+  /** Acknowledges a batch once its records are synced (`journal`) and its rows committed; else refuses it all. */
+  private async settle(batch: Pending[], rows: Insertable<ReportsTable>[], places: RecordPlace[], journalSynced: Promise<void>): Promise<void> {
+    const ids = rows.map((r) => r.id);
+    const spilled = batch.flatMap((p) => [p.draft.dump, ...p.draft.attachments]).flatMap((f) => (f.chunks === null && f.key ? [f.key] : []));
+    const now = Date.now();
+    const [journal, names, inserted] = await Promise.allSettled([
+      journalSynced,
+      this.blobs.syncNames(spilled),
+      // One round trip to the database: the rows and their jobs as one batch.
+      this.insertBatch([
+        ...chunks(rows, INSERT_CHUNK).map((c) => this.db.insertInto('reports').values(c).compile()),
+        ...chunks(ids, INSERT_CHUNK).map((c) => this.queue.enqueueStatement(c, now)),
+      ]),
+    ]);
+    if (journal.status === 'fulfilled' && names.status === 'fulfilled' && inserted.status === 'fulfilled') {
+      for (const p of batch) p.resolve();
+      this.onCommitted(ids);
+      return;
+    }
+    // Refused uploads leave nothing behind: their rows go, their records are erased.
+    if (inserted.status === 'fulfilled') await this.dropRows(ids).catch(() => undefined);
+    if (journal.status === 'fulfilled') await Promise.allSettled(places.map((pl) => this.journal.erase(pl.segment, pl.offset)));
+    const err = [journal, names, inserted].find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason;
+    for (const p of batch) p.reject(err);
   }
 
   /** Appends the draft's record to the journal and returns its complete row. */
