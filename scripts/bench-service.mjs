@@ -11,7 +11,8 @@
 //                 keeps the durability promise can be (the stricter ceiling).
 //   bare+dirsync  the same, then fsync the folder before answering: what a bare server needs for
 //                 a durable new file (the honest like-for-like limit). One folder sync per upload.
-// The service must also sync its metadata (SQLite WAL commit) before it answers.
+// The service must also make its metadata durable before it answers: it appends each upload (bytes
+// and row) to its intake journal, one synced write per batch of uploads, beside one SQLite commit.
 //
 // Also printed: CPU milliseconds the server process used per upload (user+system, /proc), since on
 // a 2-core machine the load generator and the server share the CPUs.
