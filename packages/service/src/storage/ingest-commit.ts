@@ -150,8 +150,9 @@ export class IngestCommitter {
    * - the journal is read from the segment of the newest report the database knows, each record
    *   whose row is missing (its transaction was cut off by a crash after the record was synced:
    *   an acknowledged report) is inserted again, queued;
-   * - rows whose record lies past the journal's last good byte (the record was cut off: never
-   *   acknowledged) are dropped, and so are queued rows whose large-file blob is missing;
+   * - rows that do not find their own record where they point (the record was cut off: never
+   *   acknowledged; or erased by a delete a crash interrupted) are dropped, and so are queued rows
+   *   whose large-file blob is missing;
    * - the journal's torn tail is cut, and appending goes on from there.
    */
   async recover(): Promise<{ replayed: number; dropped: number }> {
@@ -164,19 +165,27 @@ export class IngestCommitter {
       .limit(1)
       .executeTakeFirst();
     let replayed = 0;
+    let columns: Set<string> | undefined;
+    /** The report id of each live record read, by `segment:offset`. */
+    const idAt = new Map<string, string>();
     const { ends } = await this.journal.recover(newest?.journal_segment ?? null, async (records) => {
       const headers = records.flatMap((r) => {
         try {
           const h = JSON.parse(new TextDecoder().decode(r.header)) as RecordHeader;
-          return h?.v === 1 && typeof h.row?.id === 'string' ? [h] : [];
+          if (h?.v !== 1 || typeof h.row?.id !== 'string') return [];
+          idAt.set(`${r.place.segment}:${r.place.offset}`, h.row.id);
+          return [h];
         } catch {
           return []; // a record whose checksum holds but whose header is not ours: nothing to replay
         }
       });
       if (headers.length === 0) return;
       const known = new Set((await this.db.selectFrom('reports').select('id').where('id', 'in', headers.map((h) => h.row.id)).execute()).map((r) => r.id));
-      const missing = headers.filter((h) => !known.has(h.row.id)).map((h) => ({ ...h.row, status: 'queued' as const }));
-      if (missing.length === 0) return;
+      const missingHeaders = headers.filter((h) => !known.has(h.row.id));
+      if (missingHeaders.length === 0) return;
+      // Only the columns this schema has: a record written by another version must not stop the start.
+      columns ??= new Set((await this.db.introspection.getTables()).find((t) => t.name === 'reports')?.columns.map((c) => c.name) ?? []);
+      const missing = missingHeaders.map((h) => ({ ...pick(h.row, columns!), status: 'queued' as const }) as Insertable<ReportsTable>);
       await this.db.transaction().execute(async (trx) => {
         await trx.insertInto('reports').values(missing).execute();
         await this.queue.enqueue(trx, missing.map((r) => r.id), Date.now());
@@ -184,18 +193,15 @@ export class IngestCommitter {
       replayed += missing.length;
     });
 
-    // Rows whose record is past the last good byte of its segment, or in a segment past the last.
+    // Rows that point into the segments read (or past the last) must find their own record there:
+    // a row whose record was cut off (or erased) was never acknowledged (or was being deleted).
     const appending = Math.max(...ends.keys());
-    const ahead = await this.db
+    const pointing = await this.db
       .selectFrom('reports')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb('journal_segment', '>', appending),
-          ...[...ends].map(([segment, end]) => eb.and([eb('journal_segment', '=', segment), eb('journal_offset', '>=', end)])),
-        ]),
-      )
+      .select(['id', 'journal_segment', 'journal_offset'])
+      .where((eb) => eb.or([eb('journal_segment', '>', appending), eb('journal_segment', 'in', [...ends.keys()])]))
       .execute();
+    const ahead = pointing.filter((r) => idAt.get(`${r.journal_segment}:${r.journal_offset}`) !== r.id);
     const queued = await this.db.selectFrom('reports').select(['id', 'dump_key', 'attachments']).where('status', '=', 'queued').execute();
     const lost = queued.filter((r) => [r.dump_key, ...attachmentKeys(r.attachments)].some((k) => !this.present(k))).map((r) => r.id);
     const dropped = [...new Set([...ahead.map((r) => r.id), ...lost])];
@@ -226,4 +232,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+function pick<T extends object>(row: T, keys: ReadonlySet<string>): Partial<T> {
+  return Object.fromEntries(Object.entries(row).filter(([k]) => keys.has(k))) as Partial<T>;
 }
