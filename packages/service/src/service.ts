@@ -10,7 +10,7 @@ import { Metrics } from './metrics/metrics.js';
 import { Processor } from './processing/processor.js';
 import { SqlWorkQueue } from './queue/sql-work-queue.js';
 import { FileBlobStore } from './storage/file-blob-store.js';
-import { IngestCommitter } from './storage/ingest-commit.js';
+import { IngestCommitter, type IntakeRecovery } from './storage/ingest-commit.js';
 import { IntakeBlobStore } from './storage/intake-blob-store.js';
 import { IntakeJournal } from './storage/intake-journal.js';
 import { migrateToLatest } from './storage/migrations.js';
@@ -24,6 +24,8 @@ export interface Service {
   ctx: ServiceContext;
   /** The admin token created on first start (also written to `<data>/admin-token`), if one was. */
   bootstrapToken: string | null;
+  /** What start-up recovery of the intake did (all zero after a clean stop). */
+  recovery: IntakeRecovery;
   /** Stops workers and closes the database; the HTTP listener too when `listen` was used. */
   close(): Promise<void>;
 }
@@ -53,8 +55,11 @@ export async function createService(options: ServiceOptions & { processing?: boo
     const webhooks = new WebhookDispatcher(db);
     let processor: Processor | null = null;
     // Recovery runs before any worker exists: a start that fails here leaves nothing running.
-    const committer = new IngestCommitter(db, blobs, journal, queue, () => processor?.kick());
-    await committer.recover();
+    const committer = new IngestCommitter(db, blobs, journal, queue, (ids, seconds) => {
+      metrics.committed(ids.length, seconds);
+      processor?.kick();
+    });
+    const recovery = await committer.recover();
     if (options.processing !== false) {
       pool = new WorkerPool({ size: config.workers, timeoutMs: config.analysisTimeoutMs, memoryMb: config.analysisMemoryMb });
       processor = new Processor(db, blobs, queue, pool, metrics, {
@@ -75,6 +80,7 @@ export async function createService(options: ServiceOptions & { processing?: boo
       app,
       ctx,
       bootstrapToken,
+      recovery,
       async close() {
         await app.close();
         await processor?.stop();
@@ -101,6 +107,12 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
   const addr = service.app.server.address();
   const shown = typeof addr === 'object' && addr ? `http://${host}:${addr.port}` : `http://${host}:${port}`;
   process.stderr.write(`culprit: serving on ${shown} (data in ${dataDir}, ${service.ctx.config.workers} analysis workers)\n`);
+  const { replayed, dropped, cutBytes } = service.recovery;
+  if (replayed + dropped + cutBytes > 0) {
+    process.stderr.write(
+      `culprit: after an unclean stop: ${replayed} acknowledged report(s) restored from the intake journal, ${dropped} never-acknowledged row(s) dropped, ${cutBytes} byte(s) of a torn journal tail cut\n`,
+    );
+  }
   if (service.bootstrapToken) {
     process.stderr.write(`culprit: admin token (also in ${join(dataDir, 'admin-token')}): ${service.bootstrapToken}\n`);
   }

@@ -13,6 +13,18 @@ export class Metrics {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [this.registry],
   });
+  private readonly commitReports = new Histogram({
+    name: 'culprit_intake_commit_reports',
+    help: 'Reports acknowledged together by one group commit (one journal write, one database transaction)',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [this.registry],
+  });
+  private readonly commitSeconds = new Histogram({
+    name: 'culprit_intake_commit_seconds',
+    help: 'Time from the start of a group commit to its acknowledgement',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
   private readonly failures = new Counter({ name: 'culprit_processing_failures_total', help: 'Failed analyses, by kind (parse, timeout, memory, crash, internal)', labelNames: ['kind'], registers: [this.registry] });
 
   constructor(queueDepth: () => Promise<number>) {
@@ -29,6 +41,11 @@ export class Metrics {
   uploaded(route: string, bytes: number): void {
     this.uploads.inc({ route });
     this.bytes.inc(bytes);
+  }
+
+  committed(reports: number, seconds: number): void {
+    this.commitReports.observe(reports);
+    this.commitSeconds.observe(seconds);
   }
 
   refusedUpload(code: string): void {

@@ -163,6 +163,10 @@ test('metrics in Prometheus text; an OpenAPI document describing the routes', as
   assert.match(m.body, /^culprit_queue_depth \d+$/m);
   assert.match(m.body, /^culprit_processing_failures_total\{kind="parse"\} 1$/m);
   assert.match(m.body, /^culprit_processing_seconds_count\{kind="minidump"\} \d+$/m);
+  // Group commits: as many reports acknowledged through them as uploads accepted.
+  const uploads = Number(/^culprit_uploads_total\{route="submit"\} (\d+)$/m.exec(m.body)![1]);
+  assert.equal(Number(/^culprit_intake_commit_reports_sum (\d+)$/m.exec(m.body)?.[1]), uploads);
+  assert.match(m.body, /^culprit_intake_commit_seconds_count \d+$/m);
   const doc = (await service.app.inject({ url: '/openapi.json' })).json();
   assert.equal(doc.openapi.slice(0, 2), '3.');
   for (const path of ['/submit', '/api/answers/{id}', '/api/reports', '/api/reports/{id}', '/api/reports/{id}/raw', '/api/buckets', '/api/buckets/{id}', '/api/symbols', '/api/symbols/missing', '/healthz', '/metrics']) {

@@ -16,6 +16,13 @@ export interface IngestDraft {
   attachments: ReceivedFile[];
 }
 
+/** What start-up recovery did: reports re-inserted, rows dropped, bytes cut from the journal's tail. */
+export interface IntakeRecovery {
+  replayed: number;
+  dropped: number;
+  cutBytes: number;
+}
+
 /** What a journal record's header holds: the report's row, replayed into the database if it is missing. */
 interface RecordHeader {
   v: 1;
@@ -48,7 +55,7 @@ export class IngestCommitter {
     private readonly blobs: BlobStore,
     private readonly journal: IntakeJournal,
     private readonly queue: WorkQueue,
-    private readonly onCommitted: (ids: string[]) => void,
+    private readonly onCommitted: (ids: string[], seconds: number) => void,
   ) {
     this.insertBatch = atomicBatch(db);
   }
@@ -92,6 +99,7 @@ export class IngestCommitter {
     const ids = rows.map((r) => r.id);
     const spilled = batch.flatMap((p) => [p.draft.dump, ...p.draft.attachments]).flatMap((f) => (f.chunks === null && f.key ? [f.key] : []));
     const now = Date.now();
+    const started = process.hrtime.bigint();
     const [journal, names, inserted] = await Promise.allSettled([
       journalSynced,
       this.blobs.syncNames(spilled),
@@ -103,7 +111,7 @@ export class IngestCommitter {
     ]);
     if (journal.status === 'fulfilled' && names.status === 'fulfilled' && inserted.status === 'fulfilled') {
       for (const p of batch) p.resolve();
-      this.onCommitted(ids);
+      this.onCommitted(ids, Number(process.hrtime.bigint() - started) / 1e9);
       return;
     }
     // Refused uploads leave nothing behind: their rows go, their records are erased.
@@ -155,7 +163,7 @@ export class IngestCommitter {
    *   whose large-file blob is missing;
    * - the journal's torn tail is cut, and appending goes on from there.
    */
-  async recover(): Promise<{ replayed: number; dropped: number }> {
+  async recover(): Promise<IntakeRecovery> {
     const newest = await this.db
       .selectFrom('reports')
       .select(['journal_segment', 'journal_offset'])
@@ -168,7 +176,7 @@ export class IngestCommitter {
     let columns: Set<string> | undefined;
     /** The report id of each live record read, by `segment:offset`. */
     const idAt = new Map<string, string>();
-    const { ends } = await this.journal.recover(newest?.journal_segment ?? null, async (records) => {
+    const { ends, cutBytes } = await this.journal.recover(newest?.journal_segment ?? null, async (records) => {
       const headers = records.flatMap((r) => {
         try {
           const h = JSON.parse(new TextDecoder().decode(r.header)) as RecordHeader;
@@ -206,7 +214,7 @@ export class IngestCommitter {
     const lost = queued.filter((r) => [r.dump_key, ...attachmentKeys(r.attachments)].some((k) => !this.present(k))).map((r) => r.id);
     const dropped = [...new Set([...ahead.map((r) => r.id), ...lost])];
     for (let i = 0; i < dropped.length; i += INSERT_CHUNK) await this.dropRows(dropped.slice(i, i + INSERT_CHUNK));
-    return { replayed, dropped: dropped.length };
+    return { replayed, dropped: dropped.length, cutBytes };
   }
 
   /** Whether a queued report's blob is there: a large upload's file could lose its name in a crash. */
