@@ -13,11 +13,14 @@
 const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const vm = require('node:vm');
+const { isMainThread, workerData } = require('node:worker_threads');
 
 const bundle = join(__dirname, '..', 'dist', 'culprit.cjs');
 const source = readFileSync(bundle, 'utf8');
+// A batch's analysis workers run this file too (src/commands/analyze-pool.ts).
+const analysisWorker = !isMainThread && workerData != null && typeof workerData === 'object' && 'culpritAnalyzeWorker' in workerData;
 // The commands of src/main.ts (and commander's `help`); anything else shares one cache.
-const command = /^(analyze|serve|submit|vm|help)$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+const command = analysisWorker ? 'analyze' : /^(analyze|serve|submit|vm|help)$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
 // The bundle's build time in the name: a rebuilt bundle never meets an older cache.
 const cacheFile = `${bundle}.${Math.trunc(statSync(bundle).mtimeMs)}.${command}.cache`;
 let cachedData;
@@ -34,7 +37,13 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 const module_ = { exports: {} };
 script.runInThisContext()(module_.exports, require, module_, bundle, join(__dirname, '..', 'dist'), (specifier) => import(specifier));
 
-module_.exports.main(process.argv).then((code) => {
+if (analysisWorker) {
+  void module_.exports.analyzeWorker();
+} else {
+  module_.exports.main(process.argv, { workerScript: __filename }).then(writeCache);
+}
+
+function writeCache(code) {
   process.exitCode = code;
   if (cachedData === undefined || script.cachedDataRejected) {
     try {
@@ -45,4 +54,4 @@ module_.exports.main(process.argv).then((code) => {
       // No cache this time (a read-only install, a full disk): the next run compiles again.
     }
   }
-});
+}
