@@ -27,7 +27,7 @@ export async function main(argv: string[], env: AnalyzeEnvironment = {}): Promis
     .option('--out-dir <dir>', 'write one JSON report per input into this folder')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--symbols-path <dir>', 'Breakpad symbol store folder (repeatable)', collect, [] as string[])
-    .option('--workers <n>', 'worker threads for a batch (default: one per core when there are many inputs; 0 or 1: none)', parseCount)
+    .option('--workers <n>', 'worker threads sharing a batch (default none: all on one thread)', parseCount)
     .action(async (inputs: string[], opts: AnalyzeCliOptions) => {
       const { runAnalyze } = await import('./commands/analyze.js');
       exitCode = await runAnalyze(inputs, opts, env);
