@@ -130,4 +130,8 @@ for (let r = 0; r < Math.min(rounds, 3); r++) {
   }
 }
 const breakpadRate = (dumps.length * Math.min(rounds, 3)) / (breakpadMs / 1000);
+// The same batch on two worker threads (`--workers 2`), output identical.
+const tw = time(process.execPath, [...batchArgs.slice(0, 4), '--workers', '2', ...batchArgs.slice(4)]);
+const workersRate = (dumps.length * rounds) / (tw.ms / 1000);
+console.log(`warm throughput with --workers 2: ${workersRate.toFixed(0)} dumps/s, ratio ${(workersRate / breakpadRate).toFixed(1)}x`);
 console.log(`warm throughput: culprit batch ${culpritRate.toFixed(0)} dumps/s (${dumps.length * rounds} dumps in ${(tb.ms / 1000).toFixed(2)} s), breakpad once per dump ${breakpadRate.toFixed(0)} dumps/s, ratio ${(culpritRate / breakpadRate).toFixed(1)}x`);

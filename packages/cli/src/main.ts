@@ -1,11 +1,12 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { AnalyzeEnvironment } from './commands/analyze.js';
 import type { VmWatchCliOptions } from './commands/vm-watch.js';
 
 /**
  * Parses arguments and dispatches; each command's module is loaded only when it runs, so
  * `culprit --help` stays fast. Returns the process exit code.
  */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], env: AnalyzeEnvironment = {}): Promise<number> {
   const program = new Command()
     .name('culprit')
     .description('Culprit: what crashed, who is responsible, and what to do about it.')
@@ -26,9 +27,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--out-dir <dir>', 'write one JSON report per input into this folder')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--symbols-path <dir>', 'Breakpad symbol store folder (repeatable)', collect, [] as string[])
+    .option('--workers <n>', 'worker threads sharing a batch (default none: all on one thread)', parseCount)
     .action(async (inputs: string[], opts: AnalyzeCliOptions) => {
       const { runAnalyze } = await import('./commands/analyze.js');
-      exitCode = await runAnalyze(inputs, opts);
+      exitCode = await runAnalyze(inputs, opts, env);
     });
 
   program
@@ -104,6 +106,16 @@ export interface AnalyzeCliOptions {
   outDir?: string;
   progress?: boolean;
   symbolsPath: string[];
+  workers?: number;
+}
+
+/**
+ * Entry of a batch's analysis worker thread (bin/culprit.js calls it when its `workerData` says
+ * so): the bundle has one entry module, so the worker's code comes through here.
+ */
+export async function analyzeWorker(): Promise<void> {
+  const { runAnalyzeWorker } = await import('./commands/analyze-worker.js');
+  runAnalyzeWorker();
 }
 
 export interface ServeCliOptions {
@@ -122,6 +134,12 @@ export interface SubmitCliOptions {
   key?: string;
   wait?: boolean;
   timeout?: string;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of 0 or more');
+  return n;
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -106,3 +106,20 @@ test('in a batch, a bad named file is reported and the rest still analyzed', () 
   assert.match(lines[0].error, /no such file/);
   assert.equal(lines[1].report.system_info.os, 'Windows NT');
 });
+
+test('--workers: a batch on worker threads writes the same output, in input order, as on one thread', () => {
+  const breakpad = ['minidump2.dmp', 'linux_raise_sigabrt.dmp'].map((n) => join(corpus, 'breakpad', n));
+  const args = ['--symbols-path', join(corpus, 'rust-minidump/symbols'), join(corpus, 'rust-minidump'), '/nonexistent.dmp', ...breakpad];
+  const one = run('analyze', '--jsonl', '--workers', '0', ...args);
+  const two = run('analyze', '--jsonl', '--workers', '2', ...args);
+  assert.equal(one.code, 1, one.stderr);
+  assert.equal(two.code, 1);
+  assert.equal(one.stdout.trim().split('\n').length, 10, 'seven dumps of the folder, the missing file, two named dumps');
+  assert.equal(two.stdout, one.stdout);
+  const summary = (s: string) => s.replace(/ in [\d.]+ s \([\d.]+ per second\)/, '');
+  assert.equal(summary(two.stderr), summary(one.stderr));
+
+  const human = (w: string) => run('analyze', '--workers', w, '--brief', join(corpus, 'rust-minidump/test.dmp'), join(corpus, 'rust-minidump/linux-mini.dmp'), join(corpus, 'breakpad/minidump2.dmp'));
+  assert.equal(human('2').stdout, human('0').stdout);
+  assert.match(run('analyze', '--workers', 'x', join(corpus, 'rust-minidump/test.dmp')).stderr, /whole number/);
+});

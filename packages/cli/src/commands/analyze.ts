@@ -5,8 +5,38 @@ import { createSymbolSupplier, FileSource } from '@culprit/core/node';
 import type { AnalyzeCliOptions } from '../main.js';
 import { renderHuman } from '../output/human/index.js';
 import { renderJson, bigintReplacer, jsonDocument } from '../output/json/index.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, type Input } from './inputs.js';
 import { startProgress } from '../output/progress.js';
+import { analyzeInWorkers, workerCount } from './analyze-pool.js';
+
+/** How the process was started, for the batch's worker threads. */
+export interface AnalyzeEnvironment {
+  /** The script a worker thread runs (bin/culprit.js); without it the batch runs on this thread. */
+  workerScript?: string;
+}
+
+/** How each report is written (the same on this thread and in workers). */
+export interface RenderMode {
+  outDir: boolean;
+  jsonLines: boolean;
+  json: boolean;
+  pretty: boolean;
+  brief: boolean;
+}
+
+/** One input's result, rendered: `text` is exactly what is written for it. */
+export type Outcome = { kind: 'skipped' } | { kind: 'error'; error: string; text: string } | { kind: 'report'; text: string };
+
+/** Analyses and renders one input. */
+export function outcomeOf(input: Input, read: ReadOptions, mode: RenderMode): Outcome {
+  const result = analyzeFile(input.path, read, input.fromFolder);
+  if ('skipped' in result) return { kind: 'skipped' };
+  if ('error' in result) return { kind: 'error', error: result.error, text: JSON.stringify({ file: input.path, error: result.error }) + '\n' };
+  if (mode.outDir) return { kind: 'report', text: renderJson(result.report, { pretty: mode.pretty }) + '\n' };
+  if (mode.jsonLines) return { kind: 'report', text: JSON.stringify({ file: input.path, report: jsonDocument(result.report) }, bigintReplacer) + '\n' };
+  const text = mode.json ? renderJson(result.report, { pretty: mode.pretty }) : renderHuman(result.report, { brief: mode.brief });
+  return { kind: 'report', text: text.endsWith('\n') ? text : text + '\n' };
+}
 
 /**
  * `culprit analyze FILE_OR_DIR...`. One file: its report. Many (or folders): the warm batch path
@@ -14,7 +44,7 @@ import { startProgress } from '../output/progress.js';
  * (`--jsonl`, or `--json` with several inputs) or one JSON file per dump (`--out-dir`).
  * Exit code 1 if any named file could not be analyzed.
  */
-export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Promise<number> {
+export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions, env: AnalyzeEnvironment = {}): Promise<number> {
   const { inputs, errors } = expandInputs(paths);
   for (const e of errors) process.stderr.write(`culprit: ${e.path}: ${e.message}\n`);
   // One supplier for the whole run: each symbol file is parsed once however many dumps use it.
@@ -29,30 +59,37 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
   let skipped = 0;
   const started = performance.now();
 
-  for (const input of inputs) {
-    const result = analyzeFile(input.path, read, input.fromFolder);
+  const render: RenderMode = { outDir: !!opts.outDir, jsonLines, json: !!opts.json, pretty: !!opts.pretty, brief: !!opts.brief };
+  const write = (input: Input, outcome: Outcome): void => {
     progress?.tick(input.path);
-    if ('skipped' in result) {
+    if (outcome.kind === 'skipped') {
       skipped++;
-      continue;
+      return;
     }
-    if ('error' in result) {
+    if (outcome.kind === 'error') {
       failures++;
-      if (jsonLines) process.stdout.write(JSON.stringify({ file: input.path, error: result.error }) + '\n');
-      else progress?.log(`culprit: ${input.path}: ${result.error}`) ?? process.stderr.write(`culprit: ${input.path}: ${result.error}\n`);
-      continue;
+      if (jsonLines) process.stdout.write(outcome.text);
+      else progress?.log(`culprit: ${input.path}: ${outcome.error}`) ?? process.stderr.write(`culprit: ${input.path}: ${outcome.error}\n`);
+      return;
     }
     analyzed++;
     if (opts.outDir) {
-      writeFileSync(join(opts.outDir, uniqueName(basename(input.path), usedNames) + '.json'), renderJson(result.report, { pretty: !!opts.pretty }) + '\n');
+      writeFileSync(join(opts.outDir, uniqueName(basename(input.path), usedNames) + '.json'), outcome.text);
     } else if (jsonLines) {
-      process.stdout.write(JSON.stringify({ file: input.path, report: jsonDocument(result.report) }, bigintReplacer) + '\n');
+      process.stdout.write(outcome.text);
     } else {
-      const text = opts.json ? renderJson(result.report, { pretty: !!opts.pretty }) : renderHuman(result.report, { brief: !!opts.brief });
       if (batch) process.stdout.write(`==> ${input.path} <==\n`);
-      process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+      process.stdout.write(outcome.text);
       if (batch) process.stdout.write('\n');
     }
+  };
+
+  const workers = batch && env.workerScript ? workerCount(inputs.length, opts.workers) : 0;
+  if (workers > 1) {
+    // Both cores: workers analyse and render, this thread writes in input order.
+    await analyzeInWorkers(inputs, { script: env.workerScript!, workers, symbolsPath: opts.symbolsPath, render }, write);
+  } else {
+    for (const input of inputs) write(input, outcomeOf(input, read, render));
   }
   progress?.stop();
   if (batch) {

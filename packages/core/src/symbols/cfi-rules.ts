@@ -6,11 +6,11 @@
  * A rule list is `reg1: expr1 reg2: expr2 ...`: a token ending in `:` names a register and the
  * tokens up to the next such token are its postfix expression.
  */
-import { FieldCursor, lineBounds } from './sym-fields.js';
+import { decodeSpan, FieldCursor, nextLine, type LineSpan } from './sym-fields.js';
 
-/** Parses `reg: expr ...` into `rules` (later registers overwrite earlier ones). */
-export function parseRuleList(text: string, start: number, end: number, rules: Map<string, string>): boolean {
-  const tokens = text.slice(start, end).split(/[ \t]+/).filter((t) => t.length > 0);
+/** Parses `reg: expr ...` from `bytes[start, end)` into `rules` (later registers overwrite earlier ones). */
+export function parseRuleList(bytes: Uint8Array, start: number, end: number, rules: Map<string, string>): boolean {
+  const tokens = decodeSpan(bytes, start, end).split(/[ \t]+/).filter((t) => t.length > 0);
   let register: string | undefined;
   let expr: string[] = [];
   let ok = true;
@@ -36,32 +36,33 @@ export function parseRuleList(text: string, start: number, end: number, rules: M
 }
 
 /**
- * Rules in force at `address` for the CFI block whose text spans `[start, end)` (the INIT line
+ * Rules in force at `address` for the CFI block whose bytes span `[start, end)` (the INIT line
  * and its delta rows, already checked by the first pass).
  */
-export function rulesAt(text: string, start: number, end: number, address: number): Map<string, string> {
+export function rulesAt(bytes: Uint8Array, start: number, end: number, address: number): Map<string, string> {
   const rules = new Map<string, string>();
   const cur = new FieldCursor();
+  const b: LineSpan = { end: 0, next: 0 };
   let pos = start;
   let first = true;
   while (pos < end) {
-    const b = lineBounds(text, pos);
+    nextLine(bytes, pos, b);
     const lineStart = pos;
     pos = b.next;
-    cur.reset(text, lineStart, b.end);
+    cur.reset(bytes, lineStart, b.end);
     if (!cur.keyword('STACK') || !cur.keyword('CFI')) continue; // a foreign line in between
     if (first) {
       if (!cur.keyword('INIT')) continue;
       cur.hex();
       cur.hex();
-      parseRuleList(text, cur.restStart(), b.end, rules);
+      parseRuleList(bytes, cur.restStart(), b.end, rules);
       first = false;
       continue;
     }
     if (cur.keyword('INIT')) break;
     const rowAddress = cur.hex();
     if (!(rowAddress <= address)) break; // rows are increasing: the rest apply later
-    parseRuleList(text, cur.restStart(), b.end, rules);
+    parseRuleList(bytes, cur.restStart(), b.end, rules);
   }
   return rules;
 }

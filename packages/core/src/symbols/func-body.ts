@@ -1,11 +1,11 @@
 /**
- * Decodes the line records and INLINE records of one FUNC from its text span, on the first
+ * Decodes the line records and INLINE records of one FUNC from its byte span, on the first
  * lookup inside that function. The first pass (sym-parser.ts) has already checked these lines
  * and reported malformed ones; here they are skipped silently, as are records of other kinds
  * that happen to sit between a FUNC's rows.
  */
 import { SYMBOL_LIMITS } from './limits.js';
-import { FieldCursor, isHexDigit, lineBounds } from './sym-fields.js';
+import { bytesStartWith, FieldCursor, isHexDigit, nextLine, type LineSpan } from './sym-fields.js';
 
 export interface InlineRecord {
   depth: number;
@@ -26,19 +26,20 @@ export interface FuncBody {
   inlines: InlineRecord[];
 }
 
-export function decodeFuncBody(text: string, start: number, end: number, oldInlineFormat: boolean): FuncBody {
+export function decodeFuncBody(bytes: Uint8Array, start: number, end: number, oldInlineFormat: boolean): FuncBody {
   const cur = new FieldCursor();
   const rows: number[][] = [];
   const inlines: InlineRecord[] = [];
+  const b: LineSpan = { end: 0, next: 0 };
   let pos = start;
   while (pos < end) {
-    const b = lineBounds(text, pos);
+    nextLine(bytes, pos, b);
     const lineStart = pos;
     pos = b.next;
     if (b.end === lineStart) continue;
-    cur.reset(text, lineStart, b.end);
-    const c = text.charCodeAt(lineStart);
-    if (isHexDigit(c) && !text.startsWith('FUNC', lineStart) && !text.startsWith('FILE', lineStart)) {
+    cur.reset(bytes, lineStart, b.end);
+    const c = bytes[lineStart];
+    if (isHexDigit(c) && !bytesStartWith(bytes, lineStart, b.end, 'FUNC') && !bytesStartWith(bytes, lineStart, b.end, 'FILE')) {
       const address = cur.hex();
       const size = cur.hex();
       const line = cur.dec();

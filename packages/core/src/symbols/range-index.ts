@@ -21,10 +21,15 @@ export class RangeIndex {
     const n = starts.length;
     this.length = n;
     const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      if (i > 0 && !(starts[i - 1] < starts[i] || (starts[i - 1] === starts[i] && sizes[i - 1] >= sizes[i]))) sorted = false;
+    }
     // Start ascending; at equal starts the larger range first, so a backward scan meets the
-    // smaller (inner) one first. Ties keep file order (sort is stable).
-    order.sort((a, b) => starts[a] - starts[b] || sizes[b] - sizes[a]);
+    // smaller (inner) one first. Ties keep file order (sort is stable). Symbol files list their
+    // records in address order, so the sort is usually skipped.
+    if (!sorted) order.sort((a, b) => starts[a] - starts[b] || sizes[b] - sizes[a]);
     this.starts = new Float64Array(n);
     this.ends = new Float64Array(n);
     this.maxEnd = new Float64Array(n);

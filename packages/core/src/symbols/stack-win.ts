@@ -8,7 +8,7 @@
  * resolve to the innermost (Breakpad stores these in a ContainedRangeMap).
  */
 import { RangeIndex } from './range-index.js';
-import type { FieldCursor } from './sym-fields.js';
+import { decodeSpan, type FieldCursor } from './sym-fields.js';
 import { STACK_WIN_FPO, STACK_WIN_FRAME_DATA, type StackWinInfo } from './types.js';
 
 const NUMERIC_FIELDS = 9; // prologue .. max_stack_size are read into `fields`
@@ -16,10 +16,10 @@ const NUMERIC_FIELDS = 9; // prologue .. max_stack_size are read into `fields`
 export class StackWinTable {
   /** Per record: type, address, size, prolog, epilog, params, saved regs, locals, max stack. */
   private readonly records: number[][] = [];
-  /** Per record: program text span, or [-1, flag] for FPO records. */
+  /** Per record: program byte span, or [-1, flag] for FPO records. */
   private readonly programs: [number, number][] = [];
   private byType?: Map<number, { index: RangeIndex; ids: number[] }>;
-  private text = '';
+  private bytes: Uint8Array = new Uint8Array(0);
 
   get length(): number {
     return this.records.length;
@@ -35,7 +35,7 @@ export class StackWinTable {
       return 'STACK WIN record needs ten hex fields before its program or flag';
     }
     if (type !== STACK_WIN_FPO && type !== STACK_WIN_FRAME_DATA) return undefined;
-    this.text = cur.text;
+    this.bytes = cur.bytes;
     if (hasProgram !== 0) {
       const start = cur.restStart();
       if (start >= end) return 'STACK WIN record says it has a program but has none';
@@ -90,7 +90,7 @@ export class StackWinTable {
       savedRegisterSize,
       localSize,
       maxStackSize,
-      program: start >= 0 ? this.text.slice(start, endOrFlag) : undefined,
+      program: start >= 0 ? decodeSpan(this.bytes, start, endOrFlag) : undefined,
       allocatesBasePointer: start < 0 && endOrFlag !== 0,
     };
   }

@@ -1,11 +1,17 @@
 /**
- * Reads the space-separated fields of one `.sym` line in place, without splitting the line into
- * strings: the first pass over a multi-megabyte file touches every line, so it must not allocate
- * per field. Hex fields have no `0x` prefix (symbol_files.md, "Overview"); numbers above 2^53 are
- * rejected rather than rounded.
+ * Reads the space-separated fields of one `.sym` line in place, on the file's raw bytes, without
+ * decoding the line or splitting it into strings: the first pass over a multi-megabyte file
+ * touches every line, so it must neither decode the whole file nor allocate per field. Only the
+ * names a lookup returns are decoded (UTF-8, see `decodeSpan`). Every byte that ends a field or a
+ * line (space, tab, CR, LF) is ASCII, so a field never splits a UTF-8 sequence.
+ *
+ * Hex fields have no `0x` prefix (symbol_files.md, "Overview"); numbers above 2^53 are rejected
+ * rather than rounded.
  */
 const SPACE = 0x20;
 const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
 
 function hexDigit(c: number): number {
   if (c >= 0x30 && c <= 0x39) return c - 0x30;
@@ -14,28 +20,59 @@ function hexDigit(c: number): number {
   return -1;
 }
 
-/** True for a character that may start a line record (a lower- or upper-case hex digit). */
+/** True for a byte that may start a line record (a lower- or upper-case hex digit). */
 export function isHexDigit(c: number): boolean {
   return hexDigit(c) >= 0;
 }
 
-/** A cursor over one line `[pos, end)` of `text`. Reused across lines by `reset`. */
+/** Whether the bytes at `pos` spell the ASCII `word` (before `end`). */
+export function bytesStartWith(bytes: Uint8Array, pos: number, end: number, word: string): boolean {
+  if (pos + word.length > end) return false;
+  for (let i = 0; i < word.length; i++) {
+    if (bytes[pos + i] !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+// ignoreBOM: a U+FEFF inside the file is part of a name, not a byte-order mark to drop.
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * The text of `bytes[start, end)`: a name, a rule list, a program. Malformed UTF-8 becomes
+ * U+FFFD, as decoding the whole file would have made it (spans end at ASCII bytes).
+ */
+export function decodeSpan(bytes: Uint8Array, start: number, end: number): string {
+  // Short ASCII spans (most names, every rule) skip the decoder's call overhead.
+  if (end - start <= 64) {
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (bytes[i] >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  }
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/** A cursor over one line `[pos, end)` of `bytes`. Reused across lines by `reset`. */
 export class FieldCursor {
-  text = '';
+  bytes: Uint8Array = new Uint8Array(0);
   pos = 0;
   end = 0;
 
-  reset(text: string, start: number, end: number): this {
-    this.text = text;
+  reset(bytes: Uint8Array, start: number, end: number): this {
+    this.bytes = bytes;
     this.pos = start;
     this.end = end;
     return this;
   }
 
   private skipSpaces(): void {
-    const t = this.text;
+    const b = this.bytes;
     while (this.pos < this.end) {
-      const c = t.charCodeAt(this.pos);
+      const c = b[this.pos];
       if (c !== SPACE && c !== TAB) break;
       this.pos++;
     }
@@ -47,13 +84,13 @@ export class FieldCursor {
     return this.pos >= this.end;
   }
 
-  /** Skips a literal word (e.g. `FUNC`) if it is the next field; false otherwise. */
+  /** Skips a literal ASCII word (e.g. `FUNC`) if it is the next field; false otherwise. */
   keyword(word: string): boolean {
     this.skipSpaces();
     const after = this.pos + word.length;
-    if (after > this.end || !this.text.startsWith(word, this.pos)) return false;
+    if (!bytesStartWith(this.bytes, this.pos, this.end, word)) return false;
     if (after < this.end) {
-      const c = this.text.charCodeAt(after);
+      const c = this.bytes[after];
       if (c !== SPACE && c !== TAB) return false;
     }
     this.pos = after;
@@ -63,11 +100,11 @@ export class FieldCursor {
   /** Next field as a hex number, or NaN if it is missing, not hex, or beyond 2^53. */
   hex(): number {
     this.skipSpaces();
-    const t = this.text;
+    const b = this.bytes;
     let v = 0;
     let n = 0;
     while (this.pos < this.end) {
-      const c = t.charCodeAt(this.pos);
+      const c = b[this.pos];
       if (c === SPACE || c === TAB) break;
       const d = hexDigit(c);
       if (d < 0) return NaN;
@@ -81,11 +118,11 @@ export class FieldCursor {
   /** Next field as a non-negative decimal number, or NaN (a sign is not accepted). */
   dec(): number {
     this.skipSpaces();
-    const t = this.text;
+    const b = this.bytes;
     let v = 0;
     let n = 0;
     while (this.pos < this.end) {
-      const c = t.charCodeAt(this.pos);
+      const c = b[this.pos];
       if (c === SPACE || c === TAB) break;
       if (c < 0x30 || c > 0x39) return NaN;
       v = v * 10 + (c - 0x30);
@@ -100,13 +137,21 @@ export class FieldCursor {
     this.skipSpaces();
     if (this.pos >= this.end) return undefined;
     const start = this.pos;
-    const t = this.text;
+    this.skipWord();
+    return [start, this.pos];
+  }
+
+  /** Moves past the next field; false when none is left. */
+  skipWord(): boolean {
+    this.skipSpaces();
+    if (this.pos >= this.end) return false;
+    const b = this.bytes;
     while (this.pos < this.end) {
-      const c = t.charCodeAt(this.pos);
+      const c = b[this.pos];
       if (c === SPACE || c === TAB) break;
       this.pos++;
     }
-    return [start, this.pos];
+    return true;
   }
 
   /** Start offset of the rest of the line (a name field, which may contain spaces). */
@@ -121,11 +166,21 @@ export class FieldCursor {
   }
 }
 
-/** End of the line content starting at `start` (before `\n` or `\r\n`) and the next line's start. */
-export function lineBounds(text: string, start: number): { end: number; next: number } {
-  let nl = text.indexOf('\n', start);
-  if (nl < 0) nl = text.length;
+/** Line bounds found by `nextLine`; one object reused by each pass. */
+export interface LineSpan {
+  /** End of the line's content (before `\n` or `\r\n`). */
+  end: number;
+  /** Start of the next line. */
+  next: number;
+}
+
+/** Fills `out` with the bounds of the line starting at `start`. */
+export function nextLine(bytes: Uint8Array, start: number, out: LineSpan): LineSpan {
+  let nl = bytes.indexOf(LF, start);
+  if (nl < 0) nl = bytes.length;
   let end = nl;
-  if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
-  return { end, next: nl + 1 };
+  if (end > start && bytes[end - 1] === CR) end--;
+  out.end = end;
+  out.next = nl + 1;
+  return out;
 }

@@ -168,3 +168,30 @@ test('hostile input: binary junk, a file cut mid-line, absurd addresses never th
   }
   assert.equal(f.lookup(0x1000n).function?.name, 'f');
 });
+
+test('names decoded on demand: UTF-8, repeated and sparse FILE/INLINE_ORIGIN ids, long zero-padded fields', () => {
+  const text = [
+    'MODULE Linux x86_64 ffff0000 bär',
+    'FILE 7 first.c',
+    'FILE 7 dür.c', // a repeated id takes its last record (Breakpad's map insert-or-assign)
+    'FILE 900 other.c',
+    'INLINE_ORIGIN 3 inlined_ü',
+    'INLINE_ORIGIN 1 unused',
+    '  FUNC 1000 40 0 fünc', // leading spaces before a keyword are accepted
+    '00000000000000001000 10 12 7', // 20 hex digits, value far below 2^53: valid
+    '1010 10 000000000000000000013 900',
+    'INLINE 0 5 900 3 1000 8',
+    'ffffffffffffffffff 1 1 1', // beyond 2^53: malformed
+  ].join('\n');
+  const f = sym(text);
+  assert.deepEqual(f.warnings.map((w) => w.line), [11]);
+  assert.equal(f.module?.name, 'bär');
+  assert.equal(f.stats.files, 2);
+  assert.equal(f.stats.inlineOrigins, 2);
+  const a = f.lookup(0x1004);
+  assert.equal(a.function?.name, 'fünc');
+  assert.deepEqual(a.line, { address: 0x1000, size: 0x10, file: 'dür.c', line: 12 });
+  assert.deepEqual(a.inlines, [{ name: 'inlined_ü', depth: 0, file: 'dür.c', line: 12 }]);
+  assert.deepEqual(a.position, { file: 'other.c', line: 5 });
+  assert.deepEqual(f.lookup(0x1012).line, { address: 0x1010, size: 0x10, file: 'other.c', line: 13 });
+});

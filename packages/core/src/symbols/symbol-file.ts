@@ -8,6 +8,7 @@ import { rulesAt } from './cfi-rules.js';
 import { activeInlines, decodeFuncBody, findLine, type FuncBody } from './func-body.js';
 import { SYMBOL_LIMITS } from './limits.js';
 import { RangeIndex } from './range-index.js';
+import { decodeSpan } from './sym-fields.js';
 import { parseSym, type ParsedSym } from './sym-parser.js';
 import type {
   AddressInfo,
@@ -93,7 +94,7 @@ class BreakpadSymbolFile implements SymbolFile {
     const i = this.cfiIndex.find(addr);
     if (i < 0) return undefined;
     const c = this.p.cfi;
-    return { initAddress: c.address[i], initSize: c.size[i], rules: rulesAt(this.p.text, c.textStart[i], c.textEnd[i], addr) };
+    return { initAddress: c.address[i], initSize: c.size[i], rules: rulesAt(this.p.data, c.textStart[i], c.textEnd[i], addr) };
   }
 
   findStackWin(address: number | bigint): StackWinInfo | undefined {
@@ -104,7 +105,7 @@ class BreakpadSymbolFile implements SymbolFile {
   private functionAt(i: number): FunctionSymbol {
     const f = this.p.funcs;
     return {
-      name: this.p.text.slice(f.nameStart[i], f.nameEnd[i]),
+      name: decodeSpan(this.p.data, f.nameStart[i], f.nameEnd[i]),
       address: f.address[i],
       size: f.size[i],
       parameterSize: f.parameterSize[i],
@@ -115,7 +116,7 @@ class BreakpadSymbolFile implements SymbolFile {
   private publicAt(i: number): PublicSymbol {
     const p = this.p.publics;
     return {
-      name: this.p.text.slice(p.nameStart[i], p.nameEnd[i]),
+      name: decodeSpan(this.p.data, p.nameStart[i], p.nameEnd[i]),
       address: p.address[i],
       parameterSize: p.parameterSize[i],
       multiple: p.multiple[i],
@@ -126,7 +127,7 @@ class BreakpadSymbolFile implements SymbolFile {
     let body = this.bodies.get(i);
     if (body) return body;
     const f = this.p.funcs;
-    body = decodeFuncBody(this.p.text, f.bodyStart[i], f.bodyEnd[i], this.p.oldInlineFormat);
+    body = decodeFuncBody(this.p.data, f.bodyStart[i], f.bodyEnd[i], this.p.oldInlineFormat);
     if (this.bodies.size >= SYMBOL_LIMITS.decodedFunctions) {
       this.bodies.delete(this.bodies.keys().next().value as number);
     }
