@@ -40,10 +40,11 @@ const INSERT_CHUNK = 500;
 
 /**
  * Group commit for ingest. Uploads that arrive together become records of the intake journal
- * (bytes and row in one record: intake-journal.ts), written with one write and one fdatasync;
- * side by side, their rows go into the database in one transaction. A report is acknowledged once
- * both are done. A crash between the two leaves either a record without a row (replayed at start)
- * or a row whose record never reached the disk (never acknowledged: dropped at start), see `recover`.
+ * (bytes and row in one record: intake-journal.ts), written with one synced write; side by side,
+ * their rows go into the database in one transaction, which need not be synced itself since the
+ * journal holds the rows. A report is acknowledged once both are done (so it can be read back at
+ * once). A crash between the two leaves either a record without a row (replayed at start) or a
+ * row whose record never reached the disk (never acknowledged: dropped at start), see `recover`.
  */
 export class IngestCommitter {
   private batch: Pending[] = [];
@@ -103,11 +104,16 @@ export class IngestCommitter {
     const [journal, names, inserted] = await Promise.allSettled([
       journalSynced,
       this.blobs.syncNames(spilled),
-      // One round trip to the database: the rows and their jobs as one batch.
-      this.insertBatch([
-        ...chunks(rows, INSERT_CHUNK).map((c) => this.db.insertInto('reports').values(c).compile()),
-        ...chunks(ids, INSERT_CHUNK).map((c) => this.queue.enqueueStatement(c, now)),
-      ]),
+      // One round trip to the database: the rows and their jobs as one batch. Its commit need not
+      // be synced: the journal record holds the row, and a start after a crash puts back rows a
+      // lost commit took with it (`recover`).
+      this.insertBatch(
+        [
+          ...chunks(rows, INSERT_CHUNK).map((c) => this.db.insertInto('reports').values(c).compile()),
+          ...chunks(ids, INSERT_CHUNK).map((c) => this.queue.enqueueStatement(c, now)),
+        ],
+        { durable: false },
+      ),
     ]);
     if (journal.status === 'fulfilled' && names.status === 'fulfilled' && inserted.status === 'fulfilled') {
       for (const p of batch) p.resolve();

@@ -2,8 +2,12 @@ import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Co
 import type { Database } from '../schema.js';
 import { SqliteThreadDriver } from './thread-driver.js';
 
-/** Runs statements in one transaction, all or none: a group commit's inserts in one round trip. */
-export type AtomicBatch = (queries: readonly CompiledQuery[]) => Promise<void>;
+/**
+ * Runs statements in one transaction, all or none: a group commit's inserts in one round trip.
+ * `durable: false` lets the commit return before it is synced (for rows that are durable
+ * elsewhere already: the intake journal); a crash may lose such a commit, never half of it.
+ */
+export type AtomicBatch = (queries: readonly CompiledQuery[], options?: { durable?: boolean }) => Promise<void>;
 
 const batches = new WeakMap<Kysely<Database>, AtomicBatch>();
 
@@ -21,16 +25,16 @@ export function openSqlite(path: string): Kysely<Database> {
     createQueryCompiler: () => new SqliteQueryCompiler(),
   };
   const db = new Kysely<Database>({ dialect });
-  batches.set(db, async (queries) => {
+  batches.set(db, async (queries, options) => {
     if (!driver) await db.selectNoFrom((eb) => eb.lit(1).as('one')).execute(); // Kysely creates its driver on first use
-    await driver!.runBatch(queries);
+    await driver!.runBatch(queries, options?.durable ?? true);
   });
   return db;
 }
 
 /**
  * The one-round-trip batch of a database opened here; for any other Kysely (a PostgreSQL
- * dialect), the same statements in an ordinary transaction.
+ * dialect), the same statements in an ordinary (synced) transaction.
  */
 export function atomicBatch(db: Kysely<Database>): AtomicBatch {
   return (

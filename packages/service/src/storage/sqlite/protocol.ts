@@ -2,7 +2,7 @@
 export type SqliteRequest =
   | { id: number; sql: string; parameters: readonly unknown[] }
   /** Statements run in one transaction, all or none (one round trip for a whole group commit). */
-  | { id: number; batch: { sql: string; parameters: readonly unknown[] }[] }
+  | { id: number; batch: { sql: string; parameters: readonly unknown[] }[]; durable: boolean }
   | { id: number; close: true };
 
 export type SqliteResponse =

@@ -38,7 +38,16 @@ parentPort!.on('message', (req: SqliteRequest) => {
   }
   if ('batch' in req) {
     try {
-      runBatch(req.batch);
+      if (req.durable) runBatch(req.batch);
+      else {
+        // Not synced at commit (WAL, synchronous=NORMAL): the next synced commit carries it to disk.
+        db.pragma('synchronous = NORMAL');
+        try {
+          runBatch(req.batch);
+        } finally {
+          db.pragma('synchronous = FULL');
+        }
+      }
       res = { id: req.id, rows: [] };
     } catch (err) {
       res = { id: req.id, error: { message: (err as Error).message, code: (err as { code?: string }).code } };

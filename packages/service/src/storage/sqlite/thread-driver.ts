@@ -76,10 +76,10 @@ export class SqliteThreadDriver implements Driver {
    * Runs `queries` in one transaction on the database thread, in one round trip. Takes the
    * connection like any Kysely transaction, so it never runs inside someone else's.
    */
-  async runBatch(queries: readonly CompiledQuery[]): Promise<void> {
+  async runBatch(queries: readonly CompiledQuery[], durable: boolean): Promise<void> {
     await this.acquireConnection();
     try {
-      const res = await this.send({ id: this.nextId++, batch: queries.map((q) => ({ sql: q.sql, parameters: q.parameters })) });
+      const res = await this.send({ id: this.nextId++, batch: queries.map((q) => ({ sql: q.sql, parameters: q.parameters })), durable });
       if ('error' in res) throw Object.assign(new Error(res.error.message), { code: res.error.code });
     } finally {
       await this.releaseConnection();
