@@ -112,9 +112,14 @@ export function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
 
 /** Latin-1 / ASCII without interpretation, for text that must round-trip byte for byte. */
 export function decodeLatin1(bytes: Uint8Array): string {
+  // Text logs are nearly always ASCII, where UTF-8 decoding (native, fast) gives the same string:
+  // the same length and no U+FFFD means every byte was below 0x80.
+  const fast = utf8.decode(bytes);
+  if (fast.length === bytes.length && !fast.includes('\uFFFD')) return fast;
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) {
-    out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+    // apply() takes the typed array as it is; a spread would iterate it element by element.
+    out += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
   }
   return out;
 }

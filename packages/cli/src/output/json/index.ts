@@ -10,7 +10,21 @@ export interface JsonOptions {
  * written for it read ours; other kinds serialise the common report model (bigints as hex).
  */
 export function renderJson(report: CrashReport, opts: JsonOptions): string {
-  return JSON.stringify(jsonDocument(report), bigintReplacer, opts.pretty ? 2 : undefined);
+  return stringifyWithBigints(jsonDocument(report), opts.pretty ? 2 : undefined);
+}
+
+/**
+ * JSON text of a value that may hold bigints (written as hex). A replacer makes JSON.stringify
+ * call back into JavaScript for every value, several times slower; most documents (the minidump
+ * schema is all strings and numbers) hold no bigint, so the plain call is tried first.
+ */
+export function stringifyWithBigints(value: unknown, indent?: number): string {
+  try {
+    return JSON.stringify(value, undefined, indent);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    return JSON.stringify(value, bigintReplacer, indent);
+  }
 }
 
 /** The JSON-ready document for a report (bigints still to be replaced when serialising). */

@@ -10,7 +10,13 @@ export function hexU64(token: string | undefined): bigint | undefined {
 /** Hex text to bytes (two digits a byte), or undefined if odd-length or not hex. */
 export function hexBytes(text: string): Uint8Array | undefined {
   if (text.length % 2 !== 0 || !HEX_RE.test(text)) return text.length === 0 ? new Uint8Array(0) : undefined;
+  // Stack memory lines run to thousands of digits: digit values from char codes, no substrings.
   const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.substr(i * 2, 2), 16);
+  for (let i = 0; i < out.length; i++) out[i] = (digit(text.charCodeAt(2 * i)) << 4) | digit(text.charCodeAt(2 * i + 1));
   return out;
+}
+
+/** The value of a hex digit already checked by HEX_RE. */
+function digit(c: number): number {
+  return c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
 }
