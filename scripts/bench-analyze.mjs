@@ -55,9 +55,9 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function time(cmd, argv) {
+function time(cmd, argv, env = process.env) {
   const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'ignore'] });
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'ignore'], env });
   const ms = performance.now() - t0;
   return { ms, status: r.status };
 }
@@ -113,6 +113,24 @@ console.log(`median warm in-process analyze() without symbols: ${median(warm).to
 const heavy = dumps.map((d, i) => ({ d, i })).filter(({ d }) => d.includes('pipeline-inlines'));
 for (const { d, i } of heavy) {
   console.log(`symbol-heavy ${relative(corpus, d)}: culprit ${ours[i].toFixed(1)} ms, breakpad ${theirs[i].toFixed(1)} ms, ratio ${(ours[i] / theirs[i]).toFixed(2)}`);
+}
+
+// Node's own start, the floor of any cold run of a Node CLI. NODE_EXTRA_CA_CERTS (set on machines
+// behind a TLS-inspecting proxy) makes Node 20 load that bundle at every start, before any code
+// runs; `culprit analyze` needs no TLS, so the cold figures are shown again without it.
+const nodeStart = (env) => median(Array.from({ length: runs }, () => time(process.execPath, ['-e', '0'], env).ms));
+console.log(`Node's empty start: ${nodeStart(process.env).toFixed(1)} ms`);
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  console.log(`without NODE_EXTRA_CA_CERTS (set here to ${process.env.NODE_EXTRA_CA_CERTS}): Node's empty start ${nodeStart(env).toFixed(1)} ms`);
+  for (const { d, i } of [...heavy, { d: dumps[ours.indexOf(mo)] ?? dumps[0], i: -1 }]) {
+    const symbolsDir = join(dirname(d), 'symbols');
+    const args = [cli, 'analyze', d, ...(withSymbols && existsSync(symbolsDir) ? ['--symbols-path', symbolsDir] : [])];
+    const c = median(Array.from({ length: runs }, () => time(process.execPath, args, env).ms));
+    const b = median(Array.from({ length: runs }, () => time(stackwalk, withSymbols && existsSync(symbolsDir) ? [d, symbolsDir] : [d]).ms));
+    console.log(`  ${i < 0 ? 'a median dump ' : 'symbol-heavy '}${relative(corpus, d)}: culprit ${c.toFixed(1)} ms, breakpad ${b.toFixed(1)} ms, ratio ${(c / b).toFixed(2)}`);
+  }
 }
 
 // Warm throughput: Culprit batch over all dumps x rounds in one process vs Breakpad once per dump.
