@@ -122,3 +122,49 @@ test('a deleted report is erased from the journal and stays deleted after a rest
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('uploads committed together keep their own bytes, before and after a restart', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'culprit-batch-'));
+  try {
+    const base = readCorpus('minidump', 'rust-minidump', 'test.dmp');
+    const first = await createService({ dataDir, processing: false });
+    // Each upload a different dump (its index stamped into the bytes) and a different size.
+    const sent = Array.from({ length: 120 }, (_, i) => {
+      const dump = new Uint8Array(base.length + i * 37);
+      dump.set(base);
+      new DataView(dump.buffer).setUint32(dump.length - 4, i, true);
+      return dump;
+    });
+    const ids = await Promise.all(
+      sent.map(async (dump, i) => {
+        const body = crashpadBody(dump, { prod: 'Batch', ver: String(i) });
+        const r = await first.app.inject({ method: 'POST', url: '/submit', payload: body.payload, headers: body.headers });
+        assert.equal(r.statusCode, 200, r.body);
+        return r.body;
+      }),
+    );
+    const check = async (service: typeof first): Promise<void> => {
+      const rows = await service.ctx.db.selectFrom('reports').select(['id', 'version', 'dump_key', 'journal_offset']).execute();
+      assert.equal(rows.length, sent.length);
+      for (const [i, id] of ids.entries()) {
+        const row = rows.find((r) => r.id === id)!;
+        assert.equal(row.version, String(i));
+        assert.deepEqual(new Uint8Array(await service.ctx.blobs.read(row.dump_key)), sent[i]);
+      }
+      assert.equal(new Set(rows.map((r) => r.journal_offset)).size, sent.length, 'one record each');
+    };
+    await check(first);
+    const batches = /^culprit_intake_commit_reports_count (\d+)$/m.exec(await first.ctx.metrics.registry.metrics())![1];
+    assert.ok(Number(batches) < sent.length, `uploads arriving together share commits (${batches} commits for ${sent.length})`);
+    await first.close();
+    const second = await createService({ dataDir, processing: false });
+    try {
+      assert.deepEqual(second.recovery, { replayed: 0, dropped: 0, cutBytes: 0 });
+      await check(second);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
