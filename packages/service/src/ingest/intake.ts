@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { BlobStore } from '../storage/blob-store.js';
-import type { IngestCommitter } from '../storage/ingest-commit.js';
+import type { ReportCommitter } from './report-committer.js';
 import { decodedBody } from './body-stream.js';
 import { IngestError } from './errors.js';
 import { identityFrom } from './fields.js';
@@ -32,7 +32,7 @@ export interface Accepted {
 export class Intake {
   constructor(
     private readonly blobs: BlobStore,
-    private readonly committer: IngestCommitter,
+    private readonly committer: ReportCommitter,
     private readonly limits: IngestLimits,
   ) {}
 

@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { existsSync } from 'node:fs';
 import { NO_DUMP_KEY } from '../ingest/fileless.js';
 import type { ReceivedFile } from '../ingest/multipart.js';
+import type { IngestDraft, ReportCommitter } from '../ingest/report-committer.js';
 import type { WorkQueue } from '../queue/work-queue.js';
 import type { BlobStore } from './blob-store.js';
 import type { IntakeJournal, RecordPlace } from './intake-journal.js';
@@ -9,12 +10,6 @@ import { journalKey, parseJournalKey } from './journal-key.js';
 import type { Database, ReportsTable } from './schema.js';
 import { atomicBatch, type AtomicBatch } from './sqlite/open.js';
 
-/** A report ready to commit: its row but for where its bytes go, which the commit decides. */
-export interface IngestDraft {
-  row: Omit<Insertable<ReportsTable>, 'dump_key' | 'attachments' | 'journal_segment' | 'journal_offset'>;
-  dump: ReceivedFile;
-  attachments: ReceivedFile[];
-}
 
 /** What start-up recovery did: reports re-inserted, rows dropped, bytes cut from the journal's tail. */
 export interface IntakeRecovery {
@@ -46,7 +41,7 @@ const INSERT_CHUNK = 500;
  * once). A crash between the two leaves either a record without a row (replayed at start) or a
  * row whose record never reached the disk (never acknowledged: dropped at start), see `recover`.
  */
-export class IngestCommitter {
+export class IngestCommitter implements ReportCommitter {
   private batch: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private readonly insertBatch: AtomicBatch;
