@@ -4,6 +4,7 @@ import { analyze, CulpritParseError, sniffFormat, type CrashReport, type ReadOpt
 import { createSymbolSupplier, FileSource } from '@culprit/core/node';
 import type { AnalyzeCliOptions } from '../main.js';
 import { renderHuman } from '../output/human/index.js';
+import { BufferedOutput } from './buffered-output.js';
 import { renderJson, stringifyWithBigints, jsonDocument } from '../output/json/index.js';
 import { expandInputs, type Input } from './inputs.js';
 import { startProgress } from '../output/progress.js';
@@ -60,6 +61,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions, env: 
   const started = performance.now();
 
   const render: RenderMode = { outDir: !!opts.outDir, jsonLines, json: !!opts.json, pretty: !!opts.pretty, brief: !!opts.brief };
+  const stdout = new BufferedOutput((text) => process.stdout.write(text));
   const write = (input: Input, outcome: Outcome): void => {
     progress?.tick(input.path);
     if (outcome.kind === 'skipped') {
@@ -68,7 +70,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions, env: 
     }
     if (outcome.kind === 'error') {
       failures++;
-      if (jsonLines) process.stdout.write(outcome.text);
+      if (jsonLines) stdout.write(outcome.text);
       else progress?.log(`culprit: ${input.path}: ${outcome.error}`) ?? process.stderr.write(`culprit: ${input.path}: ${outcome.error}\n`);
       return;
     }
@@ -76,20 +78,24 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions, env: 
     if (opts.outDir) {
       writeFileSync(join(opts.outDir, uniqueName(basename(input.path), usedNames) + '.json'), outcome.text);
     } else if (jsonLines) {
-      process.stdout.write(outcome.text);
+      stdout.write(outcome.text);
     } else {
-      if (batch) process.stdout.write(`==> ${input.path} <==\n`);
-      process.stdout.write(outcome.text);
-      if (batch) process.stdout.write('\n');
+      if (batch) stdout.write(`==> ${input.path} <==\n`);
+      stdout.write(outcome.text);
+      if (batch) stdout.write('\n');
     }
   };
 
   const workers = batch && env.workerScript ? workerCount(inputs.length, opts.workers) : 0;
-  if (workers > 1) {
-    // Both cores: workers analyse and render, this thread writes in input order.
-    await analyzeInWorkers(inputs, { script: env.workerScript!, workers, symbolsPath: opts.symbolsPath, render }, write);
-  } else {
-    for (const input of inputs) write(input, outcomeOf(input, read, render));
+  try {
+    if (workers > 1) {
+      // Both cores: workers analyse and render, this thread writes in input order.
+      await analyzeInWorkers(inputs, { script: env.workerScript!, workers, symbolsPath: opts.symbolsPath, render }, write);
+    } else {
+      for (const input of inputs) write(input, outcomeOf(input, read, render));
+    }
+  } finally {
+    stdout.flush();
   }
   progress?.stop();
   if (batch) {
