@@ -26,7 +26,8 @@ export interface RenderMode {
 }
 
 /** One input's result, rendered: `text` is exactly what is written for it. */
-export type Outcome = { kind: 'skipped' } | { kind: 'error'; error: string; text: string } | { kind: 'report'; text: string };
+/** One input's result; `text` is what goes to standard output (UTF-8 bytes when a worker thread made it). */
+export type Outcome = { kind: 'skipped' } | { kind: 'error'; error: string; text: string | Uint8Array } | { kind: 'report'; text: string | Uint8Array };
 
 /** Analyses and renders one input. */
 export function outcomeOf(input: Input, read: ReadOptions, mode: RenderMode): Outcome {
