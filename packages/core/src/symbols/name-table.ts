@@ -1,13 +1,16 @@
 /**
  * A `FILE <id> <name>` or `INLINE_ORIGIN <id> <name>` table kept as byte spans of the file: the
- * first pass only records where each name is, and a name is decoded when a lookup first returns
- * it. In the symbol files of inlining compilers these names are most of the bytes (crash-client.sym:
+ * first pass only records which lines hold the table's records (already checked), and they are
+ * read when a lookup first needs a name; a name is decoded when a lookup first returns it. In
+ * the symbol files of inlining compilers these names are most of the bytes (crash-client.sym:
  * ten thousand demangled Rust paths), and a lookup needs a handful of them.
  */
-import { decodeSpan } from './sym-fields.js';
+import { decodeSpan, FieldCursor, nextLine, type LineSpan } from './sym-fields.js';
 
 export class NameTable {
-  /** Per record, in file order: its id and the span of its name. */
+  /** Byte spans `[start, end)` of runs of whole lines holding this table's records, in file order. */
+  private readonly runs: number[] = [];
+  /** Per record, in file order: its id and the span of its name (filled from `runs` on first use). */
   private readonly ids: number[] = [];
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
@@ -32,10 +35,12 @@ export class NameTable {
     return index ? index.size : this.ids.length;
   }
 
-  add(id: number, start: number, end: number): void {
-    this.ids.push(id);
-    this.starts.push(start);
-    this.ends.push(end);
+  /**
+   * Adds the records on the lines of `bytes[start, end)`, each `KEYWORD <id> <name>` with a
+   * decimal id and a non-empty name, as the first pass has checked.
+   */
+  addLines(start: number, end: number): void {
+    this.runs.push(start, end);
     this.index = undefined;
   }
 
@@ -54,8 +59,31 @@ export class NameTable {
     return name;
   }
 
+  /** Reads the records of the runs added since the last call. */
+  private readRuns(): void {
+    const runs = this.runs;
+    if (runs.length === 0) return;
+    const cur = new FieldCursor();
+    const b: LineSpan = { end: 0, next: 0 };
+    for (let r = 0; r < runs.length; r += 2) {
+      let pos = runs[r];
+      const end = runs[r + 1];
+      while (pos < end) {
+        nextLine(this.bytes, pos, b);
+        cur.reset(this.bytes, pos, b.end);
+        pos = b.next;
+        cur.skipWord(); // the keyword
+        this.ids.push(cur.dec());
+        this.starts.push(cur.restStart());
+        this.ends.push(b.end);
+      }
+    }
+    runs.length = 0;
+  }
+
   private lookupIndex(): Map<number, number> | null {
     if (this.index !== undefined) return this.index;
+    this.readRuns();
     const ids = this.ids;
     let dense = true;
     for (let i = 0; i < ids.length && dense; i++) dense = ids[i] === i;
