@@ -95,6 +95,9 @@ test('edge cases: CRLF, tabs, trailers, long fields, old INLINE layout, names, n
     '1000 10 1 0\nINLINE 0 1 0 0 1000 8\nFUNC 1000 40 0 f\n\n\n1000 10 1 0\n \n1010 10 1 0\n',
     '\ufeffFUNC 1000 40 0 f\n1000 10 1 0\nFILE 0 \u00e9t\u00e9.c\n1010 10 1 0 caf\u00e9\n',
     'FUNC 1000 40 0 f\nINLINE 0 1 0 0 1000\nINLINE 0 1 0 0 1000 8 9\nINLINE 0 1 0\nINLINE 0 1 0 0 1000 g\nINLINE 0 1 0 0 1000 8\n',
+    'FUNC 1000 10 0 \nFUNC 1000 10 0\nFUNC m 1000 10 0 \r\nFUNC m m 1 2 3 x\nFUNC 1010 10 0 m\nFUNCTION 1 2 3 x\nFUNC\tm\t1020 10 0\tg h\r\n1020 4 1 0\n',
+    'FUNC 10000000000000000 1 0 big\nFUNC 1000 10 0 \rname\nFUNC 1000 10 0 ok\r\r\n1000 4 1 0\n',
+    'STACK CFI INIT 1000 10 \nSTACK CFI INIT 1000 10\nSTACK  CFI\tINIT 1000 10 .cfa: $rsp 8 +\r\nSTACK CFI 1004 .cfa: $rsp 16 +\nSTACK CFI INITS 1 2 x\n',
   ];
   for (const [i, text] of cases.entries()) assertSame(enc.encode(text), `case ${i}`);
   // Bytes that are not UTF-8 (read through the one-character-per-byte decoding).

@@ -28,6 +28,14 @@ const INLINE_OLD = `INLINE(?:${SEP}${DEC}){3}(?:${SEP}${HEX}${SEP}${HEX})+[ \\t]
 /** A name record: keyword, decimal id, a name that starts with a non-space. */
 const nameRecord = (keyword: string): string => `${keyword}${SEP}${DEC}${SEP}[^ \\t\\r\\n][^\\n]*\\n`;
 
+/**
+ * The start of a FUNC record up to its name: `FUNC [m] <address> <size> <parameter_size> `
+ * (sym-records.ts readFunc), followed by a name that starts with a non-space.
+ */
+const FUNC_HEAD = new RegExp(`FUNC(?:${SEP}(m))?${SEP}(${HEX})${SEP}(${HEX})${SEP}(${HEX})${SEP}(?=[^ \\t\\r\\n])`, 'y');
+/** `STACK CFI INIT <address> <size> ` up to its rules (sym-records.ts readStack). */
+const CFI_INIT_HEAD = new RegExp(`STACK${SEP}CFI${SEP}INIT${SEP}(${HEX})${SEP}(${HEX})${SEP}(?=[^ \\t\\r\\n])`, 'y');
+
 const BODY_NEW = new RegExp(`(?:${LINE_RECORD}|${INLINE_NEW})*`, 'y');
 const BODY_OLD = new RegExp(`(?:${LINE_RECORD}|${INLINE_OLD})*`, 'y');
 const FILES = new RegExp(`(?:${nameRecord('FILE')})*`, 'y');
@@ -60,6 +68,31 @@ export function fileRun(text: string, pos: number): number {
 /** End of the run of `INLINE_ORIGIN` records starting at `pos`. */
 export function originRun(text: string, pos: number): number {
   return runEnd(ORIGINS, text, pos);
+}
+
+/** A well-formed FUNC line's fields, read natively: its multiple flag, address, size, parameter size. */
+export interface FuncHead {
+  multiple: boolean;
+  address: number;
+  size: number;
+  parameterSize: number;
+  /** Where the name starts (the lookahead leaves the match there). */
+  nameStart: number;
+}
+
+/** The FUNC record at `pos` when it is well formed (else the per-line path reads and reports it). */
+export function funcHead(text: string, pos: number): FuncHead | undefined {
+  FUNC_HEAD.lastIndex = pos;
+  const m = FUNC_HEAD.exec(text);
+  if (!m) return undefined;
+  return { multiple: m[1] !== undefined, address: parseInt(m[2], 16), size: parseInt(m[3], 16), parameterSize: parseInt(m[4], 16), nameStart: FUNC_HEAD.lastIndex };
+}
+
+/** Address and size of the well-formed `STACK CFI INIT` record at `pos`, else undefined. */
+export function cfiInitHead(text: string, pos: number): [number, number] | undefined {
+  CFI_INIT_HEAD.lastIndex = pos;
+  const m = CFI_INIT_HEAD.exec(text);
+  return m ? [parseInt(m[1], 16), parseInt(m[2], 16)] : undefined;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });

@@ -17,10 +17,10 @@ import { NameTable } from './name-table.js';
 import { SYM_FORMAT, WarningSink, type ParsedSym } from './parsed-sym.js';
 import { checkInline, isLineRecord } from './record-checks.js';
 import { Kind, recordKind } from './record-kind.js';
-import { bodyRun, byteAlignedText, fileRun, originRun } from './record-runs.js';
+import { bodyRun, byteAlignedText, cfiInitHead, fileRun, funcHead, originRun } from './record-runs.js';
 import { StackWinTable } from './stack-win.js';
 import { FieldCursor } from './sym-fields.js';
-import { BAD_FUNC, readRecord, type ScanState } from './sym-records.js';
+import { addCfiInit, addFunc, BAD_FUNC, readRecord, type ScanState } from './sym-records.js';
 
 export { SYM_FORMAT, WarningSink, type ParsedSym } from './parsed-sym.js';
 
@@ -28,6 +28,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 const F = 0x46;
 const I = 0x49;
+const S = 0x53;
 
 /** Where the records start: after a UTF-8 byte-order mark, or two (as a decoded text would skip). */
 function firstRecord(bytes: Uint8Array): number {
@@ -105,6 +106,22 @@ export function parseSym(bytes: Uint8Array, options: ParseSymOptions = {}): Pars
       if (end > pos) {
         pos = end;
         continue;
+      }
+      // The two frequent one-line records, read natively when well formed.
+      const c = bytes[pos];
+      if (c === F || c === S) {
+        const func = c === F ? funcHead(text, pos) : undefined;
+        const cfi = c === S ? cfiInitHead(text, pos) : undefined;
+        if (func || cfi) {
+          let nl = bytes.indexOf(LF, pos);
+          if (nl < 0) nl = size;
+          const lineEnd = bytes[nl - 1] === CR ? nl - 1 : nl;
+          s.lineStart = pos;
+          if (func) addFunc(s, func.multiple, func.address, func.size, func.parameterSize, func.nameStart, lineEnd, nl + 1);
+          else if (cfi) addCfiInit(s, cfi[0], cfi[1], pos, lineEnd);
+          pos = nl + 1;
+          continue;
+        }
       }
     }
 

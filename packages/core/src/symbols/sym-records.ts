@@ -63,6 +63,11 @@ function readFunc(s: ScanState, end: number, next: number): void {
     s.func = BAD_FUNC; // its body lines have no function to belong to: skipped quietly
     return;
   }
+  addFunc(s, multiple, address, size, param, nameStart, end, next);
+}
+
+/** A well-formed FUNC record: its body starts on the next line (`next`). */
+export function addFunc(s: ScanState, multiple: boolean, address: number, size: number, param: number, nameStart: number, end: number, next: number): void {
   const f = s.out.funcs;
   s.func = f.address.length;
   f.address.push(address);
@@ -73,6 +78,18 @@ function readFunc(s: ScanState, end: number, next: number): void {
   f.nameEnd.push(end);
   f.bodyStart.push(next);
   f.bodyEnd.push(next);
+}
+
+/** A well-formed `STACK CFI INIT` record on the line `[start, end)`: delta rows may follow. */
+export function addCfiInit(s: ScanState, address: number, size: number, start: number, end: number): void {
+  const cfi = s.out.cfi;
+  s.cfi = cfi.address.length;
+  s.cfiLast = address;
+  s.cfiEnd = address + size;
+  cfi.address.push(address);
+  cfi.size.push(size);
+  cfi.textStart.push(start);
+  cfi.textEnd.push(end);
 }
 
 function readStack(s: ScanState, start: number, end: number): void {
@@ -86,13 +103,7 @@ function readStack(s: ScanState, start: number, end: number): void {
         s.cfi = -1;
         return;
       }
-      s.cfi = out.cfi.address.length;
-      s.cfiLast = address;
-      s.cfiEnd = address + size;
-      out.cfi.address.push(address);
-      out.cfi.size.push(size);
-      out.cfi.textStart.push(start);
-      out.cfi.textEnd.push(end);
+      addCfiInit(s, address, size, start, end);
       return;
     }
     const address = cur.hex();
