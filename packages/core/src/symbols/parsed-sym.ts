@@ -4,6 +4,7 @@
  */
 import type { ReportWarning } from '../io/errors.js';
 import { SYMBOL_LIMITS } from './limits.js';
+import { LineNumbers } from './line-numbers.js';
 import type { NameTable } from './name-table.js';
 import type { StackWinTable } from './stack-win.js';
 import type { SymModuleRecord } from './types.js';
@@ -21,8 +22,6 @@ export interface FuncColumns {
   /** Byte span of the records after the FUNC line that belong to it (lines, INLINE). */
   bodyStart: number[];
   bodyEnd: number[];
-  /** 1-based line number of the first body line (for warnings raised when decoding). */
-  bodyLine: number[];
 }
 
 export interface PublicColumns {
@@ -45,7 +44,8 @@ export interface ParsedSym {
   /** The file's bytes, kept (not copied): every span above points into them. */
   data: Uint8Array;
   bytes: number;
-  lines: number;
+  /** Where the records start (after any byte-order mark): line 1 for `countLines`. */
+  recordsStart: number;
   module?: SymModuleRecord;
   info: Map<string, string>;
   files: NameTable;
@@ -59,12 +59,21 @@ export interface ParsedSym {
   warnings: ReportWarning[];
 }
 
-/** Collects warnings up to the limit, then counts the rest. */
+/**
+ * Collects warnings up to the limit, then counts the rest. A warning is raised at the byte
+ * offset where its line starts (offsets increase from one warning to the next) and carries that
+ * line's number.
+ */
 export class WarningSink {
   readonly list: ReportWarning[] = [];
   private dropped = 0;
-  add(line: number, part: string, message: string): void {
+  private readonly lines: LineNumbers;
+  constructor(bytes: Uint8Array) {
+    this.lines = new LineNumbers(bytes);
+  }
+  add(offset: number, part: string, message: string): void {
     if (this.list.length < SYMBOL_LIMITS.warnings) {
+      const line = this.lines.at(offset);
       this.list.push({ code: 'CULPRIT_ERR_BAD_VALUE', message: `${SYM_FORMAT} line ${line}: ${message}`, part, line });
     } else {
       this.dropped++;

@@ -17,8 +17,8 @@ export interface ScanState {
   readonly out: ParsedSym;
   readonly warn: WarningSink;
   readonly cur: FieldCursor;
-  /** 1-based number of the line being read. */
-  lineNo: number;
+  /** Byte offset where the line being read starts (warnings are numbered from it). */
+  lineStart: number;
   /** Index of the FUNC that line and INLINE records attach to, -1 before any FUNC, or BAD_FUNC. */
   func: number;
   /** Index of the open STACK CFI INIT, its last row address and its end address. */
@@ -39,7 +39,7 @@ export function readRecord(s: ScanState, kind: Kind, start: number, end: number,
       return readStack(s, start, end);
     case Kind.File:
     case Kind.InlineOrigin:
-      return readName(s, kind, end);
+      return readName(s, kind, end, next);
     case Kind.Public:
       return readPublic(s, end);
     case Kind.Module:
@@ -47,7 +47,7 @@ export function readRecord(s: ScanState, kind: Kind, start: number, end: number,
     case Kind.Info:
       return readInfo(s, end);
     default:
-      s.warn.add(s.lineNo, 'sym', `unknown record "${decodeSpan(s.bytes, start, Math.min(end, start + 96)).slice(0, 24)}"`);
+      s.warn.add(s.lineStart, 'sym', `unknown record "${decodeSpan(s.bytes, start, Math.min(end, start + 96)).slice(0, 24)}"`);
   }
 }
 
@@ -59,10 +59,15 @@ function readFunc(s: ScanState, end: number, next: number): void {
   const param = cur.hex();
   const nameStart = cur.restStart();
   if (!(address >= 0 && size >= 0 && param >= 0) || nameStart >= end) {
-    s.warn.add(s.lineNo, 'FUNC', 'FUNC record needs hex address, size, parameter size and a name');
+    s.warn.add(s.lineStart, 'FUNC', 'FUNC record needs hex address, size, parameter size and a name');
     s.func = BAD_FUNC; // its body lines have no function to belong to: skipped quietly
     return;
   }
+  addFunc(s, multiple, address, size, param, nameStart, end, next);
+}
+
+/** A well-formed FUNC record: its body starts on the next line (`next`). */
+export function addFunc(s: ScanState, multiple: boolean, address: number, size: number, param: number, nameStart: number, end: number, next: number): void {
   const f = s.out.funcs;
   s.func = f.address.length;
   f.address.push(address);
@@ -73,7 +78,18 @@ function readFunc(s: ScanState, end: number, next: number): void {
   f.nameEnd.push(end);
   f.bodyStart.push(next);
   f.bodyEnd.push(next);
-  f.bodyLine.push(s.lineNo + 1);
+}
+
+/** A well-formed `STACK CFI INIT` record on the line `[start, end)`: delta rows may follow. */
+export function addCfiInit(s: ScanState, address: number, size: number, start: number, end: number): void {
+  const cfi = s.out.cfi;
+  s.cfi = cfi.address.length;
+  s.cfiLast = address;
+  s.cfiEnd = address + size;
+  cfi.address.push(address);
+  cfi.size.push(size);
+  cfi.textStart.push(start);
+  cfi.textEnd.push(end);
 }
 
 function readStack(s: ScanState, start: number, end: number): void {
@@ -83,28 +99,22 @@ function readStack(s: ScanState, start: number, end: number): void {
       const address = cur.hex();
       const size = cur.hex();
       if (!(address >= 0 && size >= 0) || cur.atEnd()) {
-        warn.add(s.lineNo, 'STACK CFI INIT', 'STACK CFI INIT needs hex address, size and rules');
+        warn.add(s.lineStart, 'STACK CFI INIT', 'STACK CFI INIT needs hex address, size and rules');
         s.cfi = -1;
         return;
       }
-      s.cfi = out.cfi.address.length;
-      s.cfiLast = address;
-      s.cfiEnd = address + size;
-      out.cfi.address.push(address);
-      out.cfi.size.push(size);
-      out.cfi.textStart.push(start);
-      out.cfi.textEnd.push(end);
+      addCfiInit(s, address, size, start, end);
       return;
     }
     const address = cur.hex();
     if (!(address >= 0) || cur.atEnd()) {
-      warn.add(s.lineNo, 'STACK CFI', 'STACK CFI needs a hex address and rules');
+      warn.add(s.lineStart, 'STACK CFI', 'STACK CFI needs a hex address and rules');
       return;
     }
     // A delta row must follow its INIT, move forward, and stay inside the INIT's range
     // (symbol_files.md, "STACK CFI records").
     if (s.cfi < 0 || address <= s.cfiLast || address >= s.cfiEnd) {
-      warn.add(s.lineNo, 'STACK CFI', 'STACK CFI row outside the range of the preceding STACK CFI INIT');
+      warn.add(s.lineStart, 'STACK CFI', 'STACK CFI row outside the range of the preceding STACK CFI INIT');
       return;
     }
     s.cfiLast = address;
@@ -113,10 +123,10 @@ function readStack(s: ScanState, start: number, end: number): void {
   }
   if (cur.keyword('WIN')) {
     const problem = out.stackWin.add(cur, end);
-    if (problem) warn.add(s.lineNo, 'STACK WIN', problem);
+    if (problem) warn.add(s.lineStart, 'STACK WIN', problem);
     return;
   }
-  warn.add(s.lineNo, 'STACK', 'unknown STACK record');
+  warn.add(s.lineStart, 'STACK', 'unknown STACK record');
 }
 
 /**
@@ -124,17 +134,18 @@ function readStack(s: ScanState, start: number, end: number): void {
  * or CFI block: the spec attaches line records to the "most recent FUNC", so later rows still
  * belong to it, and func-body.ts / cfi-rules.ts skip such foreign lines when they decode a span.
  */
-function readName(s: ScanState, kind: typeof Kind.File | typeof Kind.InlineOrigin, end: number): void {
+function readName(s: ScanState, kind: typeof Kind.File | typeof Kind.InlineOrigin, end: number, next: number): void {
   const id = s.cur.dec();
   const nameStart = s.cur.restStart();
   if (!(id >= 0) || nameStart >= end) {
-    if (kind === Kind.File) s.warn.add(s.lineNo, 'FILE', 'FILE record needs a decimal number and a name');
-    else s.warn.add(s.lineNo, 'INLINE_ORIGIN', 'INLINE_ORIGIN record needs a decimal number and a name');
+    if (kind === Kind.File) s.warn.add(s.lineStart, 'FILE', 'FILE record needs a decimal number and a name');
+    else s.warn.add(s.lineStart, 'INLINE_ORIGIN', 'INLINE_ORIGIN record needs a decimal number and a name');
     return;
   }
-  // Origins are kept whole; the old layout's leading file number is removed once the INLINE
-  // records have told which layout this file uses (NameTable.stripFileNumber).
-  (kind === Kind.File ? s.out.files : s.out.inlineOrigins).add(id, nameStart, end);
+  // Read again from the line when a name is first needed (NameTable). Origins are kept whole;
+  // the old layout's leading file number is removed once the INLINE records have told which
+  // layout this file uses (NameTable.stripFileNumber).
+  (kind === Kind.File ? s.out.files : s.out.inlineOrigins).addLines(s.lineStart, Math.min(next, s.bytes.length));
 }
 
 function readPublic(s: ScanState, end: number): void {
@@ -144,7 +155,7 @@ function readPublic(s: ScanState, end: number): void {
   const param = cur.hex();
   const nameStart = cur.restStart();
   if (!(address >= 0 && param >= 0) || nameStart >= end) {
-    s.warn.add(s.lineNo, 'PUBLIC', 'PUBLIC record needs hex address, parameter size and a name');
+    s.warn.add(s.lineStart, 'PUBLIC', 'PUBLIC record needs hex address, parameter size and a name');
     return;
   }
   const p = s.out.publics;
@@ -162,11 +173,11 @@ function readModule(s: ScanState, end: number): void {
   const id = cur.word();
   const nameStart = cur.restStart();
   if (!os || !arch || !id || nameStart >= end) {
-    s.warn.add(s.lineNo, 'MODULE', 'MODULE record needs os, architecture, id and name');
+    s.warn.add(s.lineStart, 'MODULE', 'MODULE record needs os, architecture, id and name');
     return;
   }
   if (out.module) {
-    s.warn.add(s.lineNo, 'MODULE', 'second MODULE record ignored');
+    s.warn.add(s.lineStart, 'MODULE', 'second MODULE record ignored');
     return;
   }
   out.module = { os: decodeSpan(bytes, os[0], os[1]), arch: decodeSpan(bytes, arch[0], arch[1]), id: decodeSpan(bytes, id[0], id[1]), name: decodeSpan(bytes, nameStart, end) };
@@ -175,7 +186,7 @@ function readModule(s: ScanState, end: number): void {
 function readInfo(s: ScanState, end: number): void {
   const key = s.cur.word();
   if (!key) {
-    s.warn.add(s.lineNo, 'INFO', 'INFO record without a key');
+    s.warn.add(s.lineStart, 'INFO', 'INFO record without a key');
     return;
   }
   const valueStart = s.cur.restStart();

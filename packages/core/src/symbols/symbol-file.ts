@@ -7,6 +7,7 @@ import type { ReportWarning } from '../io/errors.js';
 import { rulesAt } from './cfi-rules.js';
 import { activeInlines, decodeFuncBody, findLine, type FuncBody } from './func-body.js';
 import { SYMBOL_LIMITS } from './limits.js';
+import { countLines } from './line-numbers.js';
 import { RangeIndex } from './range-index.js';
 import { decodeSpan } from './sym-fields.js';
 import { parseSym, type ParsedSym } from './sym-parser.js';
@@ -38,7 +39,6 @@ class BreakpadSymbolFile implements SymbolFile {
   readonly module?: SymModuleRecord;
   readonly info: ReadonlyMap<string, string>;
   readonly warnings: readonly ReportWarning[];
-  readonly stats: SymbolFileStats;
   private readonly p: ParsedSym;
   private readonly funcIndex: RangeIndex;
   private readonly publicIndex: RangeIndex;
@@ -54,15 +54,20 @@ class BreakpadSymbolFile implements SymbolFile {
     // PUBLICs have no size: only `floor` is used on them.
     this.publicIndex = new RangeIndex(parsed.publics.address, new Float64Array(parsed.publics.address.length));
     this.cfiIndex = new RangeIndex(parsed.cfi.address, parsed.cfi.size);
-    this.stats = {
-      bytes: parsed.bytes,
-      lines: parsed.lines,
-      files: parsed.files.size,
-      functions: parsed.funcs.address.length,
-      publics: parsed.publics.address.length,
-      cfiRanges: parsed.cfi.address.length,
-      stackWin: parsed.stackWin.length,
-      inlineOrigins: parsed.inlineOrigins.size,
+  }
+
+  /** Counted when asked (tests, benchmarks): reading the name tables and lines costs time. */
+  get stats(): SymbolFileStats {
+    const p = this.p;
+    return {
+      bytes: p.bytes,
+      lines: countLines(p.data, p.recordsStart),
+      files: p.files.size,
+      functions: p.funcs.address.length,
+      publics: p.publics.address.length,
+      cfiRanges: p.cfi.address.length,
+      stackWin: p.stackWin.length,
+      inlineOrigins: p.inlineOrigins.size,
     };
   }
 
