@@ -3,6 +3,7 @@
  * CSignatureTool.normalize_frame, frame_generator and create_frame_list
  * (socorro/signature/rules.py) in the version the corpus test cases come from.
  */
+import type { PatternMatcher } from './siglists.js';
 import type { SignatureFrame, SignatureThread, SignatureUnloadedModule } from './crash-data.js';
 import { SIGNATURE_LIMITS } from './limits.js';
 import { normalizeCppFunction, normalizeRustFunction } from './normalize-function.js';
@@ -43,7 +44,7 @@ function present(value: number | string | null | undefined): boolean {
   return value !== undefined && value !== null && value !== '' && value !== 0;
 }
 
-export function normalizeFrame(frame: FrameFields, lineNumbers: RegExp): string {
+export function normalizeFrame(frame: FrameFields, lineNumbers: PatternMatcher): string {
   const { module, function: fn, file, line, module_offset: moduleOffset, offset } = frame;
   if (typeof fn === 'string' && fn !== '') {
     // Rust frames are told apart by their source file.
@@ -144,7 +145,7 @@ export function expandFrames(frames: readonly SignatureFrame[], limit: number = 
 export interface FrameListOptions {
   /** Socorro lower-cases module names for 'Windows NT' (file names are case-insensitive there). */
   lowercaseModules: boolean;
-  lineNumbers: RegExp;
+  lineNumbers: PatternMatcher;
 }
 
 /** The normalised signature parts of a thread's frames (Socorro's create_frame_list). */

@@ -4,6 +4,7 @@
  * Follows Socorro's CSignatureTool.normalize_cpp_function / normalize_rust_function
  * (socorro/signature/rules.py); differences are noted where they are.
  */
+import type { PatternMatcher } from './siglists.js';
 import { dropPrefixAndReturnType, replaceEnclosed } from './enclosed.js';
 import { SIGNATURE_LIMITS } from './limits.js';
 
@@ -54,7 +55,7 @@ function collapseArguments(fn: string, keepAnonymousNamespace: boolean): string 
   );
 }
 
-function withLineNumber(fn: string, line: number | string | null | undefined, lineNumbers: RegExp): string {
+function withLineNumber(fn: string, line: number | string | null | undefined, lineNumbers: PatternMatcher): string {
   if (!lineNumbers.test(fn)) return fn;
   // Socorro writes Python's `None` when the line is missing; Culprit leaves the suffix off.
   return line === undefined || line === null || line === '' ? fn : `${fn}:${line}`;
@@ -65,7 +66,7 @@ function fixSpacing(fn: string): string {
   return fn.replace(/ (?=[*&,])/g, '').replace(/,(?! )/g, ', ');
 }
 
-export function normalizeCppFunction(function_: string, line: number | string | null | undefined, lineNumbers: RegExp): string {
+export function normalizeCppFunction(function_: string, line: number | string | null | undefined, lineNumbers: PatternMatcher): string {
   let fn = dropQualifiers(function_.slice(0, SIGNATURE_LIMITS.functionChars));
   // Operator overloads (`Heap<T>::operator JSObject* const &()`) have no return type to drop, and
   // their spaces are part of the name.
@@ -82,7 +83,7 @@ export function normalizeCppFunction(function_: string, line: number | string | 
   return fixSpacing(fn);
 }
 
-export function normalizeRustFunction(function_: string, line: number | string | null | undefined, lineNumbers: RegExp): string {
+export function normalizeRustFunction(function_: string, line: number | string | null | undefined, lineNumbers: PatternMatcher): string {
   let fn = dropPrefixAndReturnType(function_.slice(0, SIGNATURE_LIMITS.functionChars));
   fn = collapseRustTypes(fn);
   fn = collapseArguments(fn, false);

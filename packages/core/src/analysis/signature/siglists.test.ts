@@ -33,3 +33,22 @@ test('lists match at the start only, like Python re.match', () => {
   assert.ok(lists.lineNumbers.test('js_Interpret'));
   assert.ok(!compileAnchored([]).test(''), 'an empty list matches nothing');
 });
+
+test('lists grouped by first character match exactly what the single joined expression matches', () => {
+  for (const list of [DEFAULT_SIGNATURE_LIST_SOURCE.irrelevant, DEFAULT_SIGNATURE_LIST_SOURCE.prefix, DEFAULT_SIGNATURE_LIST_SOURCE.lineNumbers, ['a|b', 'x?y', '\\(anon', '\\d+', '.*Z']]) {
+    const joined = new RegExp(`^(?:${list.join('|')})`);
+    const grouped = compileAnchored(list);
+    // Texts near every entry: the entry itself, with regex syntax dropped, cut, shifted, cased.
+    const texts = new Set<string>(['', 'y', 'b', '(anonymous namespace)::f', '42', 'xZ', 'NtWaitForMultipleObjects', 'js_Interpret']);
+    for (const p of list) {
+      const plain = p.replace(/\\(.)/g, '$1').replace(/[\^$*+?{}[\]|()]/g, '');
+      for (const t of [p, plain, plain.slice(1), plain.slice(0, 3), `_${plain}`, plain.toUpperCase(), `${plain}::inner(int)`]) texts.add(t);
+    }
+    let matched = 0;
+    for (const t of texts) {
+      assert.equal(grouped.test(t), joined.test(t), `${JSON.stringify(t)} against ${list.length} patterns`);
+      if (joined.test(t)) matched++;
+    }
+    assert.ok(matched > 0 && matched < texts.size, 'the texts both match and miss');
+  }
+});
