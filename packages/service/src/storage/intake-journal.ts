@@ -1,6 +1,7 @@
 import { closeSync, constants, fdatasync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writev } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { remaining } from './synced-file.js';
 
 /**
  * The intake journal: every accepted upload is appended here, bytes and metadata in one record,
@@ -318,23 +319,11 @@ function writeAll(fd: number, buffers: Uint8Array[], position: number, size: num
         written += n;
         if (written >= size) return resolve();
         if (n === 0) return reject(new Error('the disk took no bytes'));
-        step(skip(buffers, written));
+        step(remaining(buffers, written));
       });
     };
     step(buffers);
   });
-}
-
-function skip(buffers: readonly Uint8Array[], bytes: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const b of buffers) {
-    if (bytes >= b.length) bytes -= b.length;
-    else {
-      out.push(bytes > 0 ? b.subarray(bytes) : b);
-      bytes = 0;
-    }
-  }
-  return out;
 }
 
 function datasync(fd: number): Promise<void> {

@@ -87,8 +87,8 @@ export function writeSynced(path: string, chunks: readonly Uint8Array[], size: n
   });
 }
 
-/** The part of `chunks` after the first `skip` bytes. */
-function remaining(chunks: readonly Uint8Array[], skip: number): Uint8Array[] {
+/** The part of `chunks` after the first `skip` bytes (what is left to write after a short write). */
+export function remaining(chunks: readonly Uint8Array[], skip: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (const c of chunks) {
     if (skip >= c.length) skip -= c.length;
