@@ -26,6 +26,11 @@ export interface ServiceConfig {
   log: boolean;
   /** Reports in one hour that make a bucket spike (also at least 4x its usual hourly rate). */
   spikeMinReports: number;
+  /**
+   * Every webhook, an admin's too, may reach public addresses only. Off by default: vendors'
+   * webhooks are always held to it, while an admin's may post to a chat bridge on the LAN.
+   */
+  webhooksPublicOnly: boolean;
 }
 
 export type ServiceOptions = Partial<Omit<ServiceConfig, 'limits'>> & { limits?: Partial<IngestLimits> };
@@ -46,5 +51,6 @@ export function resolveConfig(opts: ServiceOptions = {}, env: NodeJS.ProcessEnv 
     testHooks: opts.testHooks ?? env.CULPRIT_TEST_HOOKS === '1',
     log: opts.log ?? false,
     spikeMinReports: opts.spikeMinReports ?? num(env.CULPRIT_SPIKE_MIN_REPORTS) ?? 20,
+    webhooksPublicOnly: opts.webhooksPublicOnly ?? env.CULPRIT_WEBHOOKS_PUBLIC_ONLY === '1',
   };
 }

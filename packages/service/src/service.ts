@@ -52,7 +52,7 @@ export async function createService(options: ServiceOptions & { processing?: boo
     await db.updateTable('reports').set({ status: 'queued' }).where('status', '=', 'processing').execute();
     const metrics = new Metrics(() => queue.depth());
 
-    const webhooks = new WebhookDispatcher(db);
+    const webhooks = new WebhookDispatcher(db, { publicOnlyForAll: config.webhooksPublicOnly });
     let processor: Processor | null = null;
     // Recovery runs before any worker exists: a start that fails here leaves nothing running.
     const committer = new IngestCommitter(db, blobs, journal, queue, (ids, seconds) => {

@@ -4,6 +4,7 @@ import { requireRole } from '../auth/require-role.js';
 import { scopeOf } from '../vendors/scope.js';
 import { getVendor } from '../vendors/vendor-store.js';
 import { WEBHOOK_EVENTS } from '../webhooks/dispatcher.js';
+import { registrationHostRefusal } from '../webhooks/url-host.js';
 import { errorSchema, sendError } from './errors.js';
 
 const webhookSchema = {
@@ -55,10 +56,18 @@ export async function webhookRoutes(app: FastifyInstance, ctx: ServiceContext): 
       } else if (vendorId !== null && !(await getVendor(ctx.db, vendorId))) {
         return sendError(reply, 404, 'CULPRIT_ERR_NOT_FOUND', `no vendor ${vendorId}.`);
       }
+      // Vendors are outside parties: their webhooks must not reach the service's own network. The
+      // literal cases are refused here; a name is checked on the connection at each delivery.
+      const registeredBy = scope.kind === 'vendor' ? 'vendor' : 'admin';
+      const refusal = registeredBy === 'vendor' || ctx.config.webhooksPublicOnly ? registrationHostRefusal(new URL(body.url)) : null;
+      if (refusal !== null) {
+        const rule = registeredBy === 'vendor' ? 'webhooks registered by a vendor may reach public addresses only' : 'this service lets webhooks reach public addresses only (CULPRIT_WEBHOOKS_PUBLIC_ONLY=1)';
+        return sendError(reply, 400, 'CULPRIT_ERR_WEBHOOK_NOT_PUBLIC', `'${body.url}' points at ${refusal}; ${rule}. Give the receiver's public host name or address.`);
+      }
       const now = Date.now();
       const row = await ctx.db
         .insertInto('webhooks')
-        .values({ url: body.url, events: JSON.stringify(body.events), vendor_id: vendorId, author: request.principal!.name, created_at: now })
+        .values({ url: body.url, events: JSON.stringify(body.events), vendor_id: vendorId, author: request.principal!.name, registered_by: registeredBy, created_at: now })
         .returningAll()
         .executeTakeFirstOrThrow();
       return reply.code(201).send({ id: row.id, url: row.url, events: body.events, ...(vendorId !== null && { vendorId }), createdAt: new Date(now).toISOString() });

@@ -233,6 +233,15 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('reports_journal_place').on('reports').columns(['journal_segment', 'journal_offset']).execute();
     },
   },
+  '006-webhook-registrant': {
+    // Webhooks a vendor registered may reach public addresses only (webhooks/address-policy.ts).
+    // Who registered the older ones was not kept: those scoped to a vendor, whose deliveries the
+    // vendor reads back, are taken as the vendor's (an admin re-registers one that must reach the LAN).
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('webhooks').addColumn('registered_by', 'text', (c) => c.notNull().defaultTo('admin')).execute();
+      await db.updateTable('webhooks').set({ registered_by: 'vendor' }).where('vendor_id', 'is not', null).execute();
+    },
+  },
 };
 
 const MIGRATION_PAGE = 1000;

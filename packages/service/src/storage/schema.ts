@@ -171,6 +171,8 @@ export interface WebhooksTable {
   events: string;
   vendor_id: number | null;
   author: string;
+  /** The role of the token that registered it: a vendor's webhook reaches public addresses only. */
+  registered_by: Generated<'admin' | 'vendor'>;
   created_at: number;
 }
 
