@@ -42,9 +42,9 @@ test('the lookup keeps public addresses, drops private ones, and fails when none
   assert.deepEqual((await lookupOnce(dns, 'mixed', false)).result, ['93.184.216.34', 4]);
   const inside = await lookupOnce(dns, 'inside', false);
   assert.ok(inside.err instanceof RefusedAddressError);
-  assert.equal(inside.err.message, 'refused: inside resolves to 10.0.0.5, a private address; this webhook may reach public addresses only');
-  assert.match((await lookupOnce(dns, 'mapped', true)).err!.message, /^refused: mapped resolves to ::ffff:7f00:1 \(127\.0\.0\.1\), a loopback address/);
-  assert.match((await lookupOnce(dns, 'empty', true)).err!.message, /^refused: empty resolves to no address/);
+  assert.equal(inside.err.message, 'refused: inside has no public address; this webhook may reach public addresses only');
+  assert.match((await lookupOnce(dns, 'mapped', true)).err!.message, /^refused: mapped has no public address/);
+  assert.match((await lookupOnce(dns, 'empty', true)).err!.message, /^refused: empty has no public address/);
   const missing = await lookupOnce(dns, 'nowhere', false);
   assert.ok(!(missing.err instanceof RefusedAddressError));
   assert.match(missing.err!.message, /ENOTFOUND/);
@@ -55,7 +55,7 @@ test('a name resolving to loopback is refused on the connection, and nothing rea
   const before = hits;
   await assert.rejects(postJson(`http://hooks.example:${port}/x`, '{}', { timeoutMs: 5000, publicOnly: true, lookup: publicOnlyLookup(dns) }), (err: Error) => {
     assert.ok(err instanceof RefusedAddressError, String(err));
-    assert.match(err.message, /^refused: hooks\.example resolves to 127\.0\.0\.1, a loopback address/);
+    assert.match(err.message, /^refused: hooks\.example has no public address/);
     return true;
   });
   assert.ok(dns.calls >= 1, 'the connection asked the guarded lookup');

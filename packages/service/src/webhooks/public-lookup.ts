@@ -15,7 +15,7 @@ export type Resolver = (hostname: string, options: LookupOptions & { all: true }
  * The socket connects to exactly what this returns, so a name that resolves to a public address
  * when checked and to 127.0.0.1 a moment later (DNS rebinding) gains nothing: there is no second
  * resolution. Private addresses among public ones are dropped; a name with no public address
- * fails the connection with a `RefusedAddressError` saying what it resolved to.
+ * fails the connection with a `RefusedAddressError` (the address itself goes to the log only).
  */
 export function publicOnlyLookup(resolve: Resolver = dnsLookup): LookupFunction {
   return (hostname, options, callback) => {
@@ -25,9 +25,12 @@ export function publicOnlyLookup(resolve: Resolver = dnsLookup): LookupFunction 
       if (err) return done(err);
       const usable = addresses.filter((a) => classifyAddress(a.address)?.kind === 'public');
       if (usable.length === 0) {
+        // The text is recorded with the delivery, which the webhook's registrant reads: it says no
+        // more than "not public", so a vendor cannot map internal names to addresses through it.
+        // The operator's log gets the address.
         const first = addresses[0];
-        const why = first ? `resolves to ${describeAddress(first.address, classifyAddress(first.address)!)}` : 'resolves to no address';
-        return done(new RefusedAddressError(`refused: ${hostname} ${why}; this webhook may reach public addresses only`));
+        if (first) process.emitWarning(`culprit: webhook delivery to ${hostname} refused: it resolves to ${describeAddress(first.address, classifyAddress(first.address)!)}`);
+        return done(new RefusedAddressError(`refused: ${hostname} has no public address; this webhook may reach public addresses only`));
       }
       // net.connect asks for every address when it tries IPv4 and IPv6 in turn (autoSelectFamily).
       if (options.all) return done(null, usable);

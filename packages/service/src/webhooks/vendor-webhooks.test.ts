@@ -91,7 +91,7 @@ test('delivery: a vendor webhook whose name resolves to loopback is refused on t
   const vendorRow = (await deliveries(service, acme.token)).find((d) => d.url.endsWith('/vendor'))!;
   assert.equal(vendorRow.statusCode, null);
   assert.equal(vendorRow.attempts, 1, 'a refusal is not retried');
-  assert.match(vendorRow.error!, /^refused: localhost resolves to (127\.0\.0\.1|::1), a loopback address; this webhook may reach public addresses only$/);
+  assert.equal(vendorRow.error!, 'refused: localhost has no public address; this webhook may reach public addresses only');
   const adminRows = (await deliveries(service, service.admin)).filter((d) => d.url.includes('/admin'));
   assert.deepEqual(adminRows.map((d) => [d.statusCode, d.error]), [[200, null], [200, null]]);
 });
