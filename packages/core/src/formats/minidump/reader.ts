@@ -56,7 +56,8 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
   const misc = dump.stream(S.MiscInfoStream, readMiscInfo);
 
   const rawModules = dump.stream(S.ModuleListStream, readModuleList) ?? [];
-  rawModules.forEach((m, i) => dump.note(m.errors, `ModuleListStream module ${i}`));
+  // The part name is built only for a module with errors (most have none, and a batch reads many).
+  rawModules.forEach((m, i) => m.errors.length > 0 && dump.note(m.errors, `ModuleListStream module ${i}`));
   const modules = rawModules.map((m) => moduleInfo(m, system.os.id));
   const unloaded = dump.stream(S.UnloadedModuleListStream, readUnloadedModuleList);
   if (unloaded) dump.note(unloaded.errors, 'UnloadedModuleListStream');
