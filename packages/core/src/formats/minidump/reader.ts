@@ -180,7 +180,7 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
     dump.warnings.push({ code: 'CULPRIT_ERR_BAD_VALUE', message: `the exception names thread ${exception.threadId}, which is not in the thread list`, part: 'ExceptionStream' });
   }
   try {
-    walkThreads(report, (i) => stacks[i] ?? null, { supplier: options.symbols, maxFramesPerThread: options.maxFramesPerThread });
+    walkThreads(report, (i) => stacks[i] ?? null, { supplier: options.symbols, maxFramesPerThread: options.maxFramesPerThread, moduleLookup: lookup });
   } catch (err) {
     // The walker reads only through bounds-checked memory; this guards the report against a bug.
     dump.warnings.push(warningFromError(err, 'stack walk'));
