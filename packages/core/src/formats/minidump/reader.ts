@@ -120,7 +120,10 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
 
   const linux = readLinuxDetails(dump, rawSystem ? pointerSize(system.cpu.arch) : 8);
   const crash = describeCrash(dump, exception, system, rawSystem);
-  const extras = collectAnnotations(dump, rawModules.map((m) => fileNameOf(m.name)));
+  const extras = collectAnnotations(dump, (i) => {
+    const m = rawModules[i] as (typeof rawModules)[number] | undefined;
+    return m ? fileNameOf(m.name) : undefined;
+  });
 
   const processInfo: ProcessInfo = {};
   if (misc?.processId !== undefined) processInfo.pid = misc.processId;
