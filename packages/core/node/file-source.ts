@@ -14,6 +14,9 @@ export class FileSource implements ByteSource {
   /** Where the source starts in the file: a dump kept inside a larger file (the service's intake journal). */
   private readonly base: number;
   private readonly blocks = new Map<number, Uint8Array>();
+  /** The block read last: most reads fall in it, and then the LRU order needs no update. */
+  private lastIndex = -1;
+  private lastBlock: Uint8Array | null = null;
 
   /** `window` limits the source to `length` bytes from `offset` of the file (clipped to the file's end). */
   constructor(path: string, window?: { offset: number; length: number }) {
@@ -44,10 +47,13 @@ export class FileSource implements ByteSource {
   }
 
   private block(index: number): Uint8Array {
+    if (index === this.lastIndex && this.lastBlock !== null) return this.lastBlock;
     const hit = this.blocks.get(index);
     if (hit) {
       this.blocks.delete(index);
       this.blocks.set(index, hit);
+      this.lastIndex = index;
+      this.lastBlock = hit;
       return hit;
     }
     const start = index * BLOCK;
@@ -60,6 +66,8 @@ export class FileSource implements ByteSource {
     }
     const block = buf.subarray(0, done);
     this.blocks.set(index, block);
+    this.lastIndex = index;
+    this.lastBlock = block;
     if (this.blocks.size > MAX_BLOCKS) {
       const oldest = this.blocks.keys().next().value as number;
       this.blocks.delete(oldest);
@@ -70,5 +78,6 @@ export class FileSource implements ByteSource {
   close(): void {
     closeSync(this.fd);
     this.blocks.clear();
+    this.lastBlock = null;
   }
 }

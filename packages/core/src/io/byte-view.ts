@@ -6,7 +6,11 @@ import { CulpritParseError, type ParseLocation } from './errors.js';
  * accessor checks its bounds first and throws a `CulpritParseError` instead.
  */
 export class ByteView {
-  private readonly dv: DataView;
+  /**
+   * Made on the first 64-bit read only: most views (names, small records) never need one, and a
+   * dump opens thousands of views, so the DataView allocation showed in batch profiles.
+   */
+  private dv: DataView | undefined;
 
   constructor(
     readonly bytes: Uint8Array,
@@ -14,9 +18,7 @@ export class ByteView {
     readonly fileOffset: number,
     readonly littleEndian: boolean,
     readonly location: Omit<ParseLocation, 'offset'>,
-  ) {
-    this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
+  ) {}
 
   get length(): number {
     return this.bytes.byteLength;
@@ -37,24 +39,30 @@ export class ByteView {
     return offset >= 0 && size >= 0 && offset + size <= this.bytes.byteLength;
   }
 
+  // 8-, 16- and 32-bit fields are assembled from the bytes (after the bounds check), which V8
+  // compiles to plain loads; the results equal DataView's getters for either byte order.
   u8(offset: number): number {
     this.need(offset, 1);
-    return this.dv.getUint8(offset);
+    return this.bytes[offset];
   }
   u16(offset: number): number {
     this.need(offset, 2);
-    return this.dv.getUint16(offset, this.littleEndian);
+    const b = this.bytes;
+    return this.littleEndian ? b[offset] | (b[offset + 1] << 8) : (b[offset] << 8) | b[offset + 1];
   }
   u32(offset: number): number {
-    this.need(offset, 4);
-    return this.dv.getUint32(offset, this.littleEndian);
+    return this.i32(offset) >>> 0;
   }
   i32(offset: number): number {
     this.need(offset, 4);
-    return this.dv.getInt32(offset, this.littleEndian);
+    const b = this.bytes;
+    return this.littleEndian
+      ? b[offset] | (b[offset + 1] << 8) | (b[offset + 2] << 16) | (b[offset + 3] << 24)
+      : (b[offset] << 24) | (b[offset + 1] << 16) | (b[offset + 2] << 8) | b[offset + 3];
   }
   u64(offset: number): bigint {
     this.need(offset, 8);
+    this.dv ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     return this.dv.getBigUint64(offset, this.littleEndian);
   }
   /** A 64-bit field that must fit a JS number (file offsets, sizes); larger values are an error. */

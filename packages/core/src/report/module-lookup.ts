@@ -5,7 +5,13 @@ export class ModuleLookup {
   private readonly order: number[];
 
   constructor(private readonly modules: readonly { base: bigint; size: bigint }[]) {
-    this.order = modules.map((_, i) => i).sort((a, b) => (modules[a].base < modules[b].base ? -1 : modules[a].base > modules[b].base ? 1 : 0));
+    // Sorted on the bases as doubles first: Number() rounds monotonically, so a smaller double
+    // means a smaller base, and only equal doubles need the (slower) bigint comparison. Equal
+    // bases keep their list order (a stable sort), as before.
+    const approx = modules.map((m) => Number(m.base));
+    this.order = modules
+      .map((_, i) => i)
+      .sort((a, b) => approx[a] - approx[b] || (modules[a].base < modules[b].base ? -1 : modules[a].base > modules[b].base ? 1 : 0));
   }
 
   /** Index of the module whose [base, base+size) holds `address`, or undefined. */

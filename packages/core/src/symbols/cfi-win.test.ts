@@ -48,6 +48,16 @@ test('STACK CFI: INIT rules plus the delta rows up to the address', () => {
   assert.equal(f.findCfiRules(0x3d83)!.rules.get('$edi'), undefined);
 });
 
+test('STACK CFI: rule sets kept per address answer again exactly as when first assembled', () => {
+  const f = module1();
+  const first = [0x3d3f, 0x3d40, 0x3d60, 0x3d83, 0x3d84, 0x3e9f, 0n + 0x3d84n].map((a) => f.findCfiRules(a));
+  // Asked again, in another order (a bigint address is the same key as its number).
+  const again = [0x3d84, 0x3d83, 0x3d60, 0x3d40, 0x3d3f, 0x3e9f, 0x3d84].map((a) => f.findCfiRules(a));
+  assert.deepEqual(again.map((r) => r && Object.fromEntries(r.rules)), [4, 3, 2, 1, 0, 5, 6].map((i) => first[i] && Object.fromEntries(first[i]!.rules)));
+  assert.equal(first[3]!.rules.get('$edi'), undefined, 'the row at 0x3d84 does not leak into 0x3d83');
+  assert.equal(again[0]!.rules.get('$edi'), '.cfa 12 - ^');
+});
+
 test('CFI evaluation recovers Breakpad\'s expected caller registers at every row', () => {
   const f = module1();
   const expected = new Map<string, bigint>([

@@ -13,6 +13,11 @@ export const SYMBOL_LIMITS = {
   decodedFunctions: 4096,
   /** Inline nesting depth accepted in an INLINE record. */
   inlineDepth: 1024,
+  /**
+   * CFI rule sets kept assembled per file, by address: a stack walk asks for the same return
+   * addresses again (threads parked in the same functions, dumps of the same build).
+   */
+  cfiRuleSets: 4096,
   /** Tokens in one postfix expression or STACK WIN program. */
   postfixTokens: 4096,
   /** Values on the postfix evaluation stack. */

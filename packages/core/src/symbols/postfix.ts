@@ -38,11 +38,12 @@ function fail<T>(error: string): EvalResult<T> {
 
 class Machine {
   readonly stack: Slot[] = [];
+  /** Variables a program assigned; they shadow `vars` for later tokens. The caller's map is never written. */
   readonly assigned = new Map<string, bigint>();
   private readonly mask: bigint;
 
   constructor(
-    private readonly vars: Map<string, bigint>,
+    private readonly vars: ReadonlyMap<string, bigint>,
     private readonly memory: MemoryReader,
     private readonly opts: PostfixOptions,
   ) {
@@ -51,7 +52,7 @@ class Machine {
 
   private value(slot: Slot): bigint | string {
     if (typeof slot === 'bigint') return slot;
-    const v = this.vars.get(slot);
+    const v = this.assigned.get(slot) ?? this.vars.get(slot);
     return v === undefined ? `variable ${slot} has no value` : v & this.mask;
   }
 
@@ -92,7 +93,6 @@ class Machine {
       if (typeof v === 'string') return v;
       const name = this.stack.pop();
       if (typeof name !== 'string') return '"=" needs a variable name to assign to';
-      this.vars.set(name, v);
       this.assigned.set(name, v);
       return undefined;
     }
@@ -111,7 +111,10 @@ class Machine {
 }
 
 function tokenize(text: string): string[] | string {
-  const tokens = text.split(/[ \t]+/).filter((t) => t.length > 0);
+  // CFI rules arrive with single spaces between tokens (see cfi-rules.ts): a plain split gives
+  // the same tokens without the regular expression and the filtering pass.
+  const plain = text.length > 0 && !text.includes('\t') && !text.includes('  ') && text[0] !== ' ' && text[text.length - 1] !== ' ';
+  const tokens = plain ? text.split(' ') : text.split(/[ \t]+/).filter((t) => t.length > 0);
   if (tokens.length === 0) return 'empty expression';
   if (tokens.length > SYMBOL_LIMITS.postfixTokens) return `expression longer than ${SYMBOL_LIMITS.postfixTokens} tokens`;
   return tokens;
@@ -126,7 +129,7 @@ export function evaluateExpression(
 ): EvalResult<bigint> {
   const tokens = tokenize(expr);
   if (typeof tokens === 'string') return fail(tokens);
-  const m = new Machine(new Map(vars), memory, opts);
+  const m = new Machine(vars, memory, opts);
   for (const t of tokens) {
     if (t === '=') return fail('assignment in an expression');
     const err = m.step(t);
@@ -151,7 +154,7 @@ export function runProgram(
 ): EvalResult<Map<string, bigint>> {
   const tokens = tokenize(program);
   if (typeof tokens === 'string') return fail(tokens);
-  const m = new Machine(new Map(vars), memory, opts);
+  const m = new Machine(vars, memory, opts);
   for (const t of tokens) {
     const err = m.step(t);
     if (err) return fail(`${err} in "${program}"`);

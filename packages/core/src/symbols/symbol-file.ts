@@ -44,6 +44,7 @@ class BreakpadSymbolFile implements SymbolFile {
   private readonly publicIndex: RangeIndex;
   private readonly cfiIndex: RangeIndex;
   private readonly bodies = new Map<number, FuncBody>();
+  private readonly cfiRuleSets = new Map<number, CfiRuleSet | undefined>();
 
   constructor(parsed: ParsedSym) {
     this.p = parsed;
@@ -93,13 +94,19 @@ class BreakpadSymbolFile implements SymbolFile {
     return result;
   }
 
+  /** Assembled on first use per address and kept (bounded, oldest dropped first); callers only read it. */
   findCfiRules(address: number | bigint): CfiRuleSet | undefined {
     const addr = toAddress(address);
     if (addr < 0) return undefined;
+    if (this.cfiRuleSets.has(addr)) return this.cfiRuleSets.get(addr);
     const i = this.cfiIndex.find(addr);
-    if (i < 0) return undefined;
     const c = this.p.cfi;
-    return { initAddress: c.address[i], initSize: c.size[i], rules: rulesAt(this.p.data, c.textStart[i], c.textEnd[i], addr) };
+    const set = i < 0 ? undefined : { initAddress: c.address[i], initSize: c.size[i], rules: rulesAt(this.p.data, c.textStart[i], c.textEnd[i], addr) };
+    if (this.cfiRuleSets.size >= SYMBOL_LIMITS.cfiRuleSets) {
+      this.cfiRuleSets.delete(this.cfiRuleSets.keys().next().value as number);
+    }
+    this.cfiRuleSets.set(addr, set);
+    return set;
   }
 
   findStackWin(address: number | bigint): StackWinInfo | undefined {

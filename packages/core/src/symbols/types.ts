@@ -80,8 +80,8 @@ export interface CfiRuleSet {
   /** Start and size of the `STACK CFI INIT` record covering the address. */
   initAddress: number;
   initSize: number;
-  /** Register name (`.cfa`, `.ra`, `$esp`, `rbp`...) → postfix expression. */
-  rules: Map<string, string>;
+  /** Register name (`.cfa`, `.ra`, `$esp`, `rbp`...) → postfix expression. Shared: read only. */
+  rules: ReadonlyMap<string, string>;
 }
 
 /** `STACK WIN` type field values Breakpad uses (DIA StackFrameTypeEnum). */

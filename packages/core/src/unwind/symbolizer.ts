@@ -19,11 +19,13 @@ export class FrameSymbolizer {
   private readonly lookup: ModuleLookup;
   private readonly loaded = new Map<number, ModuleSymbols>();
 
+  /** `lookup`: the reader's own index of these same modules, when it built one already. */
   constructor(
     readonly modules: readonly ModuleInfo[],
     private readonly supplier?: SymbolSupplier,
+    lookup?: ModuleLookup,
   ) {
-    this.lookup = new ModuleLookup(modules);
+    this.lookup = lookup ?? new ModuleLookup(modules);
   }
 
   moduleAt(address: bigint): number | undefined {

@@ -4,6 +4,7 @@
  * records each module's symbol status.
  */
 import type { CrashReport } from '../report/model.js';
+import type { ModuleLookup } from '../report/module-lookup.js';
 import type { SymbolSupplier } from '../symbols/types.js';
 import { toReportFrame } from './frames.js';
 import { StackMemory } from './stack-memory.js';
@@ -16,10 +17,12 @@ export type ThreadStack = (index: number) => StackMemory | null;
 export interface WalkOptions {
   supplier?: SymbolSupplier;
   maxFramesPerThread?: number;
+  /** An index of `report.modules` the reader already built (it is then not built twice). */
+  moduleLookup?: ModuleLookup;
 }
 
 export function walkThreads(report: CrashReport, stackOf: ThreadStack, options: WalkOptions = {}): void {
-  const symbols = new FrameSymbolizer(report.modules, options.supplier);
+  const symbols = new FrameSymbolizer(report.modules, options.supplier, options.moduleLookup);
   const os = report.system.os.id; // Breakpad's os_short: 'windows', 'linux', 'mac'...
   const noStack = new StackMemory(0n, new Uint8Array(0));
   report.threads.forEach((thread, index) => {

@@ -11,6 +11,9 @@ export function minidumpStackwalkJson(report: CrashReport): Record<string, unkno
   const addr = (v: bigint): string => '0x' + v.toString(16).padStart(wide ? 16 : 8, '0');
   const off = (v: bigint): string => '0x' + v.toString(16).padStart(wide ? 16 : 8, '0');
 
+  // Every frame in a module repeats the module's file name: work each out once.
+  const moduleNames = report.modules.map((m) => fileNameOf(m.codeFile));
+
   const frameJson = (f: Frame, i: number, withRegisters: boolean): Record<string, unknown> => {
     const mod = f.module !== undefined ? report.modules[f.module] : undefined;
     // rust-minidump reports a caller frame at its return address minus one (inside the call
@@ -24,7 +27,7 @@ export function minidumpStackwalkJson(report: CrashReport): Record<string, unkno
       inlines: f.inlines && f.inlines.length > 0 ? f.inlines.map((x) => ({ file: x.file ?? null, function: x.function, line: x.line ?? null })) : null,
       line: f.line ?? null,
       missing_symbols: mod !== undefined && !f.function,
-      module: mod ? fileNameOf(mod.codeFile) : null,
+      module: mod ? moduleNames[f.module!] : null,
       module_offset: f.moduleOffset !== undefined ? off(f.moduleOffset - adj) : null,
       offset: addr(f.instruction - adj),
     };
@@ -50,7 +53,7 @@ export function minidumpStackwalkJson(report: CrashReport): Record<string, unkno
     thread_name: t.name ?? null,
   });
 
-  const moduleJson = (m: ModuleInfo): Record<string, unknown> => ({
+  const moduleJson = (m: ModuleInfo, i: number): Record<string, unknown> => ({
     base_addr: addr(m.base),
     cert_subject: null,
     code_id: m.codeId ?? null,
@@ -58,7 +61,7 @@ export function minidumpStackwalkJson(report: CrashReport): Record<string, unkno
     debug_file: m.debugFile ? fileNameOf(m.debugFile) : null,
     debug_id: m.debugId ?? null,
     end_addr: addr(m.base + m.size),
-    filename: fileNameOf(m.codeFile),
+    filename: moduleNames[i],
     loaded_symbols: m.symbols === 'loaded',
     missing_symbols: m.symbols === 'missing',
     symbol_url: null,

@@ -4,10 +4,14 @@ import type { Minidump } from './minidump.js';
 import { readCrashpadInfo, type CrashpadInfo } from './streams/crashpad-info.js';
 import { readMacBootArgs, readMacCrashInfo, type MacCrashInfoRecord } from './streams/mac-crash-info.js';
 
-/** Key-value facts the crashing program left: Crashpad annotations and macOS crash info. */
+/**
+ * Key-value facts the crashing program left: Crashpad annotations and macOS crash info.
+ * `moduleName(i)` is module i's file name, asked for only when an annotation names a module
+ * (most dumps have none, and some list hundreds of modules).
+ */
 export function collectAnnotations(
   dump: Minidump,
-  moduleNames: string[],
+  moduleName: (index: number) => string | undefined,
 ): { annotations: Annotation[]; crashpad?: CrashpadInfo; macCrashInfo?: MacCrashInfoRecord[]; macBootArgs?: string } {
   const annotations: Annotation[] = [];
   const crashpad = dump.stream(S.CrashpadInfoStream, readCrashpadInfo);
@@ -15,7 +19,7 @@ export function collectAnnotations(
     dump.note(crashpad.errors, 'CrashpadInfoStream');
     for (const [key, value] of crashpad.info.simpleAnnotations) annotations.push({ source: 'crashpad', key, value });
     for (const m of crashpad.info.modules) {
-      const module = moduleNames[m.moduleIndex] ?? `module ${m.moduleIndex}`;
+      const module = moduleName(m.moduleIndex) ?? `module ${m.moduleIndex}`;
       m.listAnnotations.forEach((value, i) => annotations.push({ source: 'crashpad-module-list', module, key: String(i), value }));
       for (const [key, value] of m.simpleAnnotations) annotations.push({ source: 'crashpad-module', module, key, value });
       for (const o of m.annotationObjects) {

@@ -32,6 +32,5 @@ export function readMemoryDescriptor(v: ByteView, offset: number): MemoryDescrip
 export function readMinidumpString(file: FileReader, rva: number, part: string): string {
   const len = file.view(rva, 4, part).u32(0);
   const take = Math.min(len, LIMITS.stringBytes);
-  const body = file.view(rva + 4, take, part);
-  return decodeUtf16(body.bytes, file.littleEndian);
+  return decodeUtf16(file.bytes(rva + 4, take, part), file.littleEndian);
 }

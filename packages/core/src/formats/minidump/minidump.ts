@@ -15,7 +15,7 @@ export class Minidump {
   readonly header: RawMinidumpHeader;
   readonly directory: RawMinidumpDirectory[];
   readonly warnings: ReportWarning[] = [];
-  private readonly cache = new Map<string, unknown>();
+  private readonly cache = new Map<string | number, unknown>();
 
   constructor(source: ByteSource) {
     this.file = new FileReader(source, true, 'minidump');
@@ -68,7 +68,7 @@ export class Minidump {
    * Parse a stream once. `key` distinguishes several parses of the same stream type.
    * Errors become warnings; the result is then `undefined`.
    */
-  stream<T>(type: number, parse: (input: StreamInput) => T, key = String(type)): T | undefined {
+  stream<T>(type: number, parse: (input: StreamInput) => T, key: string | number = type): T | undefined {
     if (this.cache.has(key)) return this.cache.get(key) as T | undefined;
     const entry = this.entry(type);
     let value: T | undefined;

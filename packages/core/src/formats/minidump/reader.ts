@@ -56,7 +56,8 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
   const misc = dump.stream(S.MiscInfoStream, readMiscInfo);
 
   const rawModules = dump.stream(S.ModuleListStream, readModuleList) ?? [];
-  rawModules.forEach((m, i) => dump.note(m.errors, `ModuleListStream module ${i}`));
+  // The part name is built only for a module with errors (most have none, and a batch reads many).
+  rawModules.forEach((m, i) => m.errors.length > 0 && dump.note(m.errors, `ModuleListStream module ${i}`));
   const modules = rawModules.map((m) => moduleInfo(m, system.os.id));
   const unloaded = dump.stream(S.UnloadedModuleListStream, readUnloadedModuleList);
   if (unloaded) dump.note(unloaded.errors, 'UnloadedModuleListStream');
@@ -119,7 +120,10 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
 
   const linux = readLinuxDetails(dump, rawSystem ? pointerSize(system.cpu.arch) : 8);
   const crash = describeCrash(dump, exception, system, rawSystem);
-  const extras = collectAnnotations(dump, rawModules.map((m) => fileNameOf(m.name)));
+  const extras = collectAnnotations(dump, (i) => {
+    const m = rawModules[i] as (typeof rawModules)[number] | undefined;
+    return m ? fileNameOf(m.name) : undefined;
+  });
 
   const processInfo: ProcessInfo = {};
   if (misc?.processId !== undefined) processInfo.pid = misc.processId;
@@ -179,7 +183,7 @@ export function readMinidumpReport(dump: Minidump, options: ReadOptions = {}): M
     dump.warnings.push({ code: 'CULPRIT_ERR_BAD_VALUE', message: `the exception names thread ${exception.threadId}, which is not in the thread list`, part: 'ExceptionStream' });
   }
   try {
-    walkThreads(report, (i) => stacks[i] ?? null, { supplier: options.symbols, maxFramesPerThread: options.maxFramesPerThread });
+    walkThreads(report, (i) => stacks[i] ?? null, { supplier: options.symbols, maxFramesPerThread: options.maxFramesPerThread, moduleLookup: lookup });
   } catch (err) {
     // The walker reads only through bounds-checked memory; this guards the report against a bug.
     dump.warnings.push(warningFromError(err, 'stack walk'));

@@ -45,9 +45,16 @@ export function readCodeView(v: ByteView): CodeViewRecord {
     case CV_SIGNATURE.PDB70: {
       const g = v.guid(4);
       const age = v.u32(20);
-      let guid = hex(g.data1, 8) + '-' + hex(g.data2, 4) + '-' + hex(g.data3, 4) + '-';
-      g.data4.forEach((b, i) => (guid += (i === 2 ? '-' : '') + hex(b, 2)));
-      return { kind: 'pdb70', guid, age, pdbFileName: cString(v, 24), debugId: guidDebugId(g.data1, g.data2, g.data3, g.data4, age) };
+      // The GUID's hex digits once, for both spellings (every module of every dump has one).
+      const d1 = hex(g.data1, 8);
+      const d2 = hex(g.data2, 4);
+      const d3 = hex(g.data3, 4);
+      const d4a = BYTE_HEX[g.data4[0]] + BYTE_HEX[g.data4[1]];
+      let d4b = '';
+      for (let i = 2; i < 8; i++) d4b += BYTE_HEX[g.data4[i]];
+      const guid = d1 + '-' + d2 + '-' + d3 + '-' + d4a + '-' + d4b;
+      // Same digits as guidDebugId(...) without the dashes.
+      return { kind: 'pdb70', guid, age, pdbFileName: cString(v, 24), debugId: d1 + d2 + d3 + d4a + d4b + age.toString(16) };
     }
     case CV_SIGNATURE.PDB20: {
       // CV_INFO_PDB20: CvSignature, Offset, Signature (timestamp), Age, PdbFileName.
