@@ -88,6 +88,8 @@ export async function createService(options: ServiceOptions & { processing?: boo
         await workers?.close();
         journal?.close();
         await db.destroy();
+        // Only now is every record written and every row committed: the next start may skip reading the journal.
+        journal?.markCleanStop();
       },
     };
   } catch (err) {

@@ -56,7 +56,7 @@ test('start replays records without rows, drops rows without records or files, k
 
     const second = await createService({ dataDir, processing: false });
     try {
-      assert.deepEqual(second.recovery, { replayed: 2, dropped: 2, cutBytes: 0 }); // the later version's start cut the torn tail
+      assert.deepEqual(second.recovery, { replayed: 2, dropped: 2, cutBytes: 0, journalRead: true }); // the later version's start cut the torn tail
       const left = await second.ctx.db.selectFrom('reports').selectAll().execute();
       assert.deepEqual(left.map((r) => r.id).sort(), [kept, replayed, fileless, future].sort());
       const jobs = await second.ctx.db.selectFrom('jobs').select('report_id').execute();
@@ -159,7 +159,7 @@ test('uploads committed together keep their own bytes, before and after a restar
     await first.close();
     const second = await createService({ dataDir, processing: false });
     try {
-      assert.deepEqual(second.recovery, { replayed: 0, dropped: 0, cutBytes: 0 });
+      assert.deepEqual(second.recovery, { replayed: 0, dropped: 0, cutBytes: 0, journalRead: false }, 'after a clean stop the journal is not read');
       await check(second);
     } finally {
       await second.close();

@@ -16,6 +16,8 @@ export interface IntakeRecovery {
   replayed: number;
   dropped: number;
   cutBytes: number;
+  /** False after a clean stop, when the journal need not be read. */
+  journalRead: boolean;
 }
 
 /** What a journal record's header holds: the report's row, replayed into the database if it is missing. */
@@ -177,7 +179,7 @@ export class IngestCommitter implements ReportCommitter {
     let columns: Set<string> | undefined;
     /** The report id of each live record read, by `segment:offset`. */
     const idAt = new Map<string, string>();
-    const { ends, cutBytes } = await this.journal.recover(newest?.journal_segment ?? null, async (records) => {
+    const { ends, cutBytes, scanned } = await this.journal.recover(newest?.journal_segment ?? null, async (records) => {
       const headers = records.flatMap((r) => {
         try {
           const h = JSON.parse(new TextDecoder().decode(r.header)) as RecordHeader;
@@ -204,18 +206,21 @@ export class IngestCommitter implements ReportCommitter {
 
     // Rows that point into the segments read (or past the last) must find their own record there:
     // a row whose record was cut off (or erased) was never acknowledged (or was being deleted).
+    // After a clean stop the journal was not read: only rows past its end could be wrong (none).
     const appending = Math.max(...ends.keys());
     const pointing = await this.db
       .selectFrom('reports')
       .select(['id', 'journal_segment', 'journal_offset'])
       .where((eb) => eb.or([eb('journal_segment', '>', appending), eb('journal_segment', 'in', [...ends.keys()])]))
       .execute();
-    const ahead = pointing.filter((r) => idAt.get(`${r.journal_segment}:${r.journal_offset}`) !== r.id);
+    const ahead = pointing.filter((r) =>
+      scanned ? idAt.get(`${r.journal_segment}:${r.journal_offset}`) !== r.id : r.journal_segment! > appending || r.journal_offset! >= ends.get(r.journal_segment!)!,
+    );
     const queued = await this.db.selectFrom('reports').select(['id', 'dump_key', 'attachments']).where('status', '=', 'queued').execute();
     const lost = queued.filter((r) => [r.dump_key, ...attachmentKeys(r.attachments)].some((k) => !this.present(k))).map((r) => r.id);
     const dropped = [...new Set([...ahead.map((r) => r.id), ...lost])];
     for (let i = 0; i < dropped.length; i += INSERT_CHUNK) await this.dropRows(dropped.slice(i, i + INSERT_CHUNK));
-    return { replayed, dropped: dropped.length, cutBytes };
+    return { replayed, dropped: dropped.length, cutBytes, journalRead: scanned };
   }
 
   /** Whether a queued report's blob is there: a large upload's file could lose its name in a crash. */

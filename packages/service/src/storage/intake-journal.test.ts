@@ -142,3 +142,30 @@ test('a segment is removed only once it is no longer appended to', async () => {
     r.journal.close();
   });
 });
+
+test('after a clean stop the journal is taken unread; a journal changed since is read again', async () => {
+  await withDir(async (dir) => {
+    const { journal } = await reopen(dir);
+    await put(journal, [{ name: 'a', sizes: [100] }, { name: 'b', sizes: [200] }]);
+    journal.close();
+    journal.markCleanStop();
+    let r = await reopen(dir);
+    assert.equal(r.records.length, 0, 'nothing read');
+    const size = readFileSync(journal.pathOf(1)).length;
+    assert.equal(r.ends.get(1), size);
+    const [c] = await put(r.journal, [{ name: 'c', sizes: [10] }]);
+    assert.equal(c!.place.offset, size, 'appending goes on at the end');
+    r.journal.close();
+    // No note this time (the note is used up when read): every record is read.
+    r = await reopen(dir);
+    assert.deepEqual(r.records.map((x) => JSON.parse(dec(x.header)).name), ['a', 'b', 'c']);
+    r.journal.close();
+    r.journal.markCleanStop();
+    // The journal changes after the note (bytes a crash left): the note does not match, it is read and cut.
+    appendFileSync(journal.pathOf(1), randomBytes(50));
+    r = await reopen(dir);
+    assert.deepEqual(r.records.map((x) => JSON.parse(dec(x.header)).name), ['a', 'b', 'c']);
+    assert.equal(r.cutBytes, 50);
+    r.journal.close();
+  });
+});

@@ -1,4 +1,4 @@
-import { closeSync, constants, fdatasync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync, writev } from 'node:fs';
+import { closeSync, constants, fdatasync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, writev } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { remaining } from './synced-file.js';
@@ -25,6 +25,9 @@ import { remaining } from './synced-file.js';
 export const LIVE_MAGIC = 0x31524a43; // 'CJR1' read as u32 LE
 export const DELETED_MAGIC = 0x30524a43; // 'CJR0'
 export const FRAME_BYTES = 16;
+/** The note `markCleanStop` leaves in the journal folder. */
+const CLEAN_STOP = 'clean-stop';
+
 /** Segments are appended to with O_DSYNC: a write is durable when it returns, like write + fdatasync. */
 const APPEND_EXISTING = constants.O_RDWR | constants.O_DSYNC;
 const APPEND_NEW = APPEND_EXISTING | constants.O_CREAT | constants.O_TRUNC;
@@ -54,6 +57,8 @@ export interface RecoveryResult {
   ends: Map<number, number>;
   /** Bytes cut from the tail of the last segment (a torn batch). */
   cutBytes: number;
+  /** False after a clean stop: nothing was read, and no record was handed to `onRecords`. */
+  scanned: boolean;
 }
 
 interface Batch {
@@ -110,6 +115,14 @@ export class IntakeJournal {
     const last = all.at(-1);
     const ends = new Map<number, number>();
     let cutBytes = 0;
+    // After a clean stop nothing can be torn or missing: the journal is taken as it is, unread.
+    const clean = this.takeCleanStop();
+    if (last !== undefined && clean?.segment === last && clean.size === fileSize(this.pathOf(last))) {
+      this.segment = last;
+      this.tail = clean.size;
+      this.fd = openSync(this.pathOf(last), APPEND_EXISTING);
+      return { ends: new Map([[last, clean.size]]), cutBytes: 0, scanned: false };
+    }
     for (const [i, segment] of all.entries()) {
       if (fromSegment !== null && segment < fromSegment && i < all.length - 2) continue;
       const scanned = await scanSegment(this.pathOf(segment), onRecords);
@@ -134,7 +147,46 @@ export class IntakeJournal {
     ends.set(this.segment, this.tail);
     this.fd = openSync(this.pathOf(this.segment), last === undefined ? APPEND_NEW : APPEND_EXISTING);
     if (last === undefined) syncFolder(this.dir);
-    return { ends, cutBytes };
+    return { ends, cutBytes, scanned: true };
+  }
+
+  /**
+   * Notes that the journal was closed with every record written and every row committed (the
+   * database closed first), so the next start need not read it. The note names the last segment
+   * and its size; a journal that changed since (or a crash that kept the note) is read as usual.
+   */
+  markCleanStop(): void {
+    if (this.fd >= 0) throw new Error('close the journal before marking a clean stop');
+    if (this.segment === 0) return;
+    const path = join(this.dir, CLEAN_STOP);
+    const fd = openSync(`${path}.tmp`, 'w');
+    try {
+      writeSync(fd, JSON.stringify({ segment: this.segment, size: fileSize(this.pathOf(this.segment)) }));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(`${path}.tmp`, path);
+    syncFolder(this.dir);
+  }
+
+  /** The clean-stop note, removed as it is read: a crash from here on leaves none behind. */
+  private takeCleanStop(): { segment: number; size: number } | null {
+    const path = join(this.dir, CLEAN_STOP);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+    unlinkSync(path);
+    syncFolder(this.dir);
+    try {
+      const note = JSON.parse(text) as { segment?: unknown; size?: unknown };
+      return Number.isSafeInteger(note.segment) && Number.isSafeInteger(note.size) ? { segment: note.segment as number, size: note.size as number } : null;
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -337,4 +389,8 @@ function syncFolder(dir: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+function fileSize(path: string): number {
+  return statSync(path).size;
 }
