@@ -5,7 +5,7 @@ import { createSymbolSupplier, FileSource } from '@culprit/core/node';
 import type { AnalyzeCliOptions } from '../main.js';
 import { renderHuman } from '../output/human/index.js';
 import { BufferedOutput } from './buffered-output.js';
-import { renderJson, stringifyWithBigints, jsonDocument } from '../output/json/index.js';
+import { renderJson, stringifyWithBigints, jsonDocument, usesStackwalkSchema } from '../output/json/index.js';
 import { expandInputs, type Input } from './inputs.js';
 import { startProgress } from '../output/progress.js';
 import { analyzeInWorkers, workerCount } from './analyze-pool.js';
@@ -35,7 +35,7 @@ export function outcomeOf(input: Input, read: ReadOptions, mode: RenderMode): Ou
   if ('skipped' in result) return { kind: 'skipped' };
   if ('error' in result) return { kind: 'error', error: result.error, text: JSON.stringify({ file: input.path, error: result.error }) + '\n' };
   if (mode.outDir) return { kind: 'report', text: renderJson(result.report, { pretty: mode.pretty }) + '\n' };
-  if (mode.jsonLines) return { kind: 'report', text: stringifyWithBigints({ file: input.path, report: jsonDocument(result.report) }) + '\n' };
+  if (mode.jsonLines) return { kind: 'report', text: stringifyWithBigints({ file: input.path, report: jsonDocument(result.report) }, !usesStackwalkSchema(result.report)) + '\n' };
   const text = mode.json ? renderJson(result.report, { pretty: mode.pretty }) : renderHuman(result.report, { brief: mode.brief });
   return { kind: 'report', text: text.endsWith('\n') ? text : text + '\n' };
 }

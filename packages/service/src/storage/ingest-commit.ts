@@ -32,6 +32,9 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+const utf8 = new TextEncoder();
+const utf8Text = new TextDecoder();
+
 /** Rows per INSERT statement: well under SQLite's 32766 bound parameters at ~30 columns a row. */
 const INSERT_CHUNK = 500;
 
@@ -143,7 +146,7 @@ export class IngestCommitter implements ReportCommitter {
           journal_segment: at.segment,
           journal_offset: at.offset,
         };
-        return new TextEncoder().encode(JSON.stringify({ v: 1, row } satisfies RecordHeader));
+        return utf8.encode(JSON.stringify({ v: 1, row } satisfies RecordHeader));
       },
     );
     return { row: row!, place };
@@ -182,7 +185,7 @@ export class IngestCommitter implements ReportCommitter {
     const { ends, cutBytes, scanned } = await this.journal.recover(newest?.journal_segment ?? null, async (records) => {
       const headers = records.flatMap((r) => {
         try {
-          const h = JSON.parse(new TextDecoder().decode(r.header)) as RecordHeader;
+          const h = JSON.parse(utf8Text.decode(r.header)) as RecordHeader;
           if (h?.v !== 1 || typeof h.row?.id !== 'string') return [];
           idAt.set(`${r.place.segment}:${r.place.offset}`, h.row.id);
           return [h];
