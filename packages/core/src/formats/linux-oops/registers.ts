@@ -3,13 +3,14 @@ import { Cursor, functionPart } from './frame-line.js';
 import type { FaultingInstruction } from './types.js';
 
 /**
- * Register dumps as the kernel's `__show_regs()` prints them, per architecture:
- *   x86_64  `RAX: dffffc0000000000 RBX: ffff8801cbbfad60 RCX: 0000000000000000`  (arch/x86/kernel/process_64.c)
- *   i386    `EAX: 00000000 EBX: f78b4000 ECX: f78b4000 EDX: 00000000`            (process_32.c)
- *   arm64   `x29: ffff000049b6fa10 x28: ffff0000467c42a0`, `sp : ffff000049b6fa10` (arch/arm64/kernel/process.c)
- *   arm     `r7:df912310 r6:df912140` / `pc : [<c0...>]    lr : [<c0...>]`         (arch/arm/kernel/process.c)
- *   ppc64   `GPR00: c000000000... c000000000... ...` four per row                   (arch/powerpc/kernel/process.c)
- *   s390x   `Krnl GPRS: 0000000000010000 070000000020db8e ...` four per row          (arch/s390/kernel/dumpstack.c)
+ * Register dumps as the kernel's `__show_regs()` prints them, per architecture (the file under
+ * arch/<arch>/kernel/ that defines it in brackets):
+ *   x86_64  `RAX: dffffc0000000000 RBX: ffff8801cbbfad60 RCX: 0000000000000000`  (x86 process_64)
+ *   i386    `EAX: 00000000 EBX: f78b4000 ECX: f78b4000 EDX: 00000000`            (x86 process_32)
+ *   arm64   `x29: ffff000049b6fa10 x28: ffff0000467c42a0`, `sp : ffff000049b6fa10` (arm64 process)
+ *   arm     `r7:df912310 r6:df912140` / `pc : [<c0...>]    lr : [<c0...>]`         (arm process)
+ *   ppc64   `GPR00: c000000000... c000000000... ...` four per row                   (powerpc process)
+ *   s390x   `Krnl GPRS: 0000000000010000 070000000020db8e ...` four per row          (s390 dumpstack)
  */
 const PAIR = /\b(EFLAGS|R[A-Z0-9]{1,3}|E[A-Z]{2}|CR[0-4]|DR[0-7]|[xXrR]\d{1,2}|sp|lr|pc|fp|ip|psr|pstate|NIP|LR|CTR|MSR|XER|CCR|LR)\s?:\s?([0-9a-fA-F]{8,16})\b/g;
 const NOT_REGS = /^(?:Code|Call Trace|Modules linked|Hardware name|Stack|CPU:|Pid)/;
